@@ -1,0 +1,133 @@
+package dev.hotconf.agent.internal;
+
+import dev.hotconf.agent.internal.load.ConfigFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The agent options: {@code config=PATH[,config=PATH...][,signals=HUP:USR1][,on-error=exit|warn]}.
+ * Every mistake is reported with the option's name and the accepted values.
+ */
+public final class Options {
+  /** What start-up does with a configuration that cannot be read. */
+  public enum OnError {
+    /** Stop the JVM with one message, like nginx refusing a bad configuration. */
+    EXIT,
+    /** Log the problems and start with every field at its default. */
+    WARN
+  }
+
+  static final List<String> SIGNALS = List.of("HUP", "USR1");
+  private static final String ACCEPTED = "config, signals, on-error";
+
+  private final List<ConfigFile> files;
+  private final List<String> signals;
+  private final OnError onError;
+
+  private Options(List<ConfigFile> files, List<String> signals, OnError onError) {
+    this.files = List.copyOf(files);
+    this.signals = List.copyOf(signals);
+    this.onError = onError;
+  }
+
+  /**
+   * Parses the agent's argument string.
+   *
+   * @throws IllegalArgumentException naming the option at fault and what it accepts
+   */
+  public static Options parse(String args) {
+    List<ConfigFile> files = new ArrayList<>();
+    List<String> signals = null;
+    OnError onError = null;
+    for (String option : args == null || args.isBlank() ? new String[0] : args.split(",", -1)) {
+      option = option.strip();
+      int eq = option.indexOf('=');
+      if (option.isEmpty()) {
+        throw new IllegalArgumentException("empty agent option (two commas in a row?)");
+      }
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "agent option '" + option + "' has no value; write NAME=VALUE with NAME one of " + ACCEPTED);
+      }
+      String name = option.substring(0, eq).strip();
+      String value = option.substring(eq + 1).strip();
+      switch (name) {
+        case "config":
+          if (value.isEmpty()) throw new IllegalArgumentException("config= needs a file path");
+          try {
+            files.add(ConfigFile.of(value));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config=" + value + ": " + e.getMessage());
+          }
+          break;
+        case "signals":
+          if (signals != null) throw new IllegalArgumentException("signals= is given twice");
+          signals = signals(value);
+          break;
+        case "on-error":
+          if (onError != null) throw new IllegalArgumentException("on-error= is given twice");
+          onError = onError(value);
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "unknown agent option '" + name + "'; accepted options: " + ACCEPTED);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no configuration file: add config=PATH to the agent options, e.g."
+              + " -javaagent:hotconf-agent.jar=config=app.yaml");
+    }
+    return new Options(
+        files, signals == null ? SIGNALS : signals, onError == null ? OnError.EXIT : onError);
+  }
+
+  private static List<String> signals(String value) {
+    if (value.equalsIgnoreCase("none")) return List.of();
+    Set<String> out = new LinkedHashSet<>();
+    for (String raw : value.split(":", -1)) {
+      String s = raw.strip().toUpperCase(Locale.ROOT);
+      if (s.startsWith("SIG")) s = s.substring(3);
+      if (s.equals("USR2")) {
+        throw new IllegalArgumentException(
+            "signals=" + value + ": USR2 belongs to the JVM itself; accepted: HUP, USR1 or none");
+      }
+      if (!SIGNALS.contains(s)) {
+        throw new IllegalArgumentException(
+            "signals=" + value + ": '" + raw + "' is not a reload signal; accepted: HUP, USR1"
+                + " (separated by ':') or none");
+      }
+      out.add(s);
+    }
+    return List.copyOf(out);
+  }
+
+  private static OnError onError(String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "exit":
+        return OnError.EXIT;
+      case "warn":
+        return OnError.WARN;
+      default:
+        throw new IllegalArgumentException(
+            "on-error=" + value + ": accepted values are exit (the default) and warn");
+    }
+  }
+
+  /** The configuration files in the order given: later ones override earlier ones. */
+  public List<ConfigFile> files() {
+    return files;
+  }
+
+  /** The reload signals, without {@code SIG}: {@code HUP}, {@code USR1}. */
+  public List<String> signals() {
+    return signals;
+  }
+
+  public OnError onError() {
+    return onError;
+  }
+}

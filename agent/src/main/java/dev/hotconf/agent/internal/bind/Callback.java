@@ -1,0 +1,84 @@
+package dev.hotconf.agent.internal.bind;
+
+import dev.hotconf.ReloadEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/** One {@code @OnReload} method, and how to hand it the event. */
+final class Callback {
+  final Method method;
+  /** The parameter type, or {@code null} for a method without one. */
+  private final Class<?> eventType;
+
+  private Callback(Method method, Class<?> eventType) {
+    this.method = method;
+    this.eventType = eventType;
+  }
+
+  /**
+   * The callback for {@code method}, or {@code null} with a reason if it cannot be one.
+   *
+   * @param reasons receives why the method cannot be called
+   */
+  static Callback of(Method method, java.util.List<String> reasons) {
+    Class<?>[] params = method.getParameterTypes();
+    if (params.length > 1
+        || params.length == 1 && !params[0].getName().equals(ReloadEvent.class.getName())) {
+      reasons.add(
+          "@OnReload method "
+              + method.getDeclaringClass().getName()
+              + "."
+              + method.getName()
+              + " is ignored: it must take no parameter or one ReloadEvent");
+      return null;
+    }
+    method.setAccessible(true);
+    return new Callback(method, params.length == 1 ? params[0] : null);
+  }
+
+  /** Calls the method on {@code target} ({@code null} for a static method). */
+  void invoke(Object target, ReloadEvent event) throws Throwable {
+    try {
+      if (eventType == null) {
+        method.invoke(target);
+      } else {
+        method.invoke(target, adapt(event));
+      }
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The application may carry its own copy of {@code ReloadEvent} (a fat jar, another class
+   * loader): then it gets a proxy of its own interface.
+   */
+  private Object adapt(ReloadEvent event) {
+    if (eventType.isInstance(event)) return event;
+    return Proxy.newProxyInstance(
+        eventType.getClassLoader(),
+        new Class<?>[] {eventType},
+        (proxy, m, args) -> {
+          switch (m.getName()) {
+            case "generation":
+              return event.generation();
+            case "changedKeys":
+              return event.changedKeys();
+            case "cause":
+              return event.cause();
+            case "hashCode":
+              return System.identityHashCode(proxy);
+            case "equals":
+              return proxy == args[0];
+            default:
+              return event.toString();
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return method.getDeclaringClass().getName() + "." + method.getName();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.hotconf.agent.internal.bind;
+
+import java.lang.annotation.Annotation;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything hotconf knows about one class: its bound fields, its {@code @OnReload} methods and,
+ * weakly, its live instances with their defaults. Field writes to this class happen under its
+ * monitor, so a constructor that registers an instance and a reload that writes all instances
+ * never miss each other.
+ */
+final class ClassBindings {
+  static final String RELOADABLE = "dev.hotconf.Reloadable";
+  static final String ON_RELOAD = "dev.hotconf.OnReload";
+
+  final Class<?> type;
+  final List<FieldBinding> statics;
+  final List<FieldBinding> instances;
+  final List<Callback> staticCallbacks;
+  final List<Callback> instanceCallbacks;
+  /** Why some annotated members are not bound; logged once, when the class registers. */
+  final List<String> warnings;
+
+  /** Set once under the registry's commit lock; read without it on every construction. */
+  volatile boolean registered;
+  /** Whether static fields may be written: only once static initialization has run. */
+  private boolean staticsReady;
+
+  private Tracked[] live = new Tracked[4];
+  private int size;
+  /** The defaults most instances share, so that each does not keep its own copy. */
+  private Object[] sharedDefaults;
+
+  private ClassBindings(Class<?> type) {
+    this.type = type;
+    List<FieldBinding> statics = new ArrayList<>();
+    List<FieldBinding> instances = new ArrayList<>();
+    List<Callback> staticCallbacks = new ArrayList<>();
+    List<Callback> instanceCallbacks = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      Annotation reloadable = annotation(field.getDeclaredAnnotations(), RELOADABLE);
+      if (reloadable == null) continue;
+      String path = pathOf(reloadable, field);
+      String name = type.getName() + "." + field.getName();
+      if (Modifier.isFinal(field.getModifiers())) {
+        warnings.add(
+            "field "
+                + name
+                + " is not bound: it is a compile-time constant (final with a constant"
+                + " initializer), and javac copied its value into the code that reads it;"
+                + " remove 'final' or initialize it from a method call");
+        continue;
+      }
+      if (!Converter.supports(field.getGenericType())) {
+        warnings.add(
+            "field "
+                + name
+                + " is not bound: hotconf cannot convert to "
+                + field.getGenericType().getTypeName()
+                + "; supported are String, primitives and their boxes, enums, Duration, Path,"
+                + " URI, BigDecimal, BigInteger, and List/Set/Map<String,...> of those");
+        continue;
+      }
+      field.setAccessible(true);
+      boolean isStatic = Modifier.isStatic(field.getModifiers());
+      FieldBinding binding = new FieldBinding(field, path, isStatic ? -1 : instances.size());
+      (isStatic ? statics : instances).add(binding);
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      if (annotation(method.getDeclaredAnnotations(), ON_RELOAD) == null) continue;
+      Callback callback = Callback.of(method, warnings);
+      if (callback == null) continue;
+      (Modifier.isStatic(method.getModifiers()) ? staticCallbacks : instanceCallbacks).add(callback);
+    }
+    this.statics = List.copyOf(statics);
+    this.instances = List.copyOf(instances);
+    this.staticCallbacks = List.copyOf(staticCallbacks);
+    this.instanceCallbacks = List.copyOf(instanceCallbacks);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  static ClassBindings of(Class<?> type) {
+    return new ClassBindings(type);
+  }
+
+  /** Annotations are matched by name: the application may load its own copy of the API. */
+  private static Annotation annotation(Annotation[] annotations, String name) {
+    for (Annotation a : annotations) {
+      if (a.annotationType().getName().equals(name)) return a;
+    }
+    return null;
+  }
+
+  private static String pathOf(Annotation reloadable, Field field) {
+    String value;
+    try {
+      Method valueMethod = reloadable.annotationType().getMethod("value");
+      value = (String) valueMethod.invoke(reloadable);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      value = "";
+    }
+    return value.isEmpty() ? field.getName() : value;
+  }
+
+  boolean hasBindings() {
+    return !statics.isEmpty() || !instances.isEmpty();
+  }
+
+  /** All bindings, statics first: the order of a plan's values for this class. */
+  List<FieldBinding> all() {
+    List<FieldBinding> all = new ArrayList<>(statics.size() + instances.size());
+    all.addAll(statics);
+    all.addAll(instances);
+    return all;
+  }
+
+  /** Records each static field's default and writes the applied values; called at clinit's end. */
+  synchronized void bindStatics() {
+    for (FieldBinding b : statics) {
+      b.staticDefault = b.get(null);
+      if (b.applied != FieldBinding.ABSENT) b.set(null, b.applied);
+    }
+    staticsReady = true;
+  }
+
+  /** Records the instance's defaults, writes the applied values and starts tracking it. */
+  synchronized void bindInstance(Object object) {
+    Object[] defaults = new Object[instances.size()];
+    for (FieldBinding b : instances) {
+      defaults[b.slot] = b.get(object);
+      if (b.applied != FieldBinding.ABSENT) b.set(object, b.applied);
+    }
+    if (sharedDefaults == null) {
+      sharedDefaults = defaults;
+    } else if (Arrays.equals(sharedDefaults, defaults)) {
+      defaults = sharedDefaults;
+    }
+    if (instances.isEmpty() && instanceCallbacks.isEmpty()) return;
+    if (size == live.length) compact();
+    live[size++] = new Tracked(object, defaults);
+  }
+
+  /**
+   * Writes {@code values} (in {@link #all()} order) into every field whose value changes.
+   *
+   * @return whether any field changed
+   */
+  synchronized boolean write(Object[] values) {
+    boolean changed = false;
+    int i = 0;
+    for (FieldBinding b : statics) {
+      Object value = values[i++];
+      if (Objects.equals(b.applied, value)) continue;
+      changed = true;
+      b.applied = value;
+      if (staticsReady) b.set(null, value == FieldBinding.ABSENT ? b.staticDefault : value);
+    }
+    for (FieldBinding b : instances) {
+      Object value = values[i++];
+      if (Objects.equals(b.applied, value)) continue;
+      changed = true;
+      b.applied = value;
+      for (int j = 0; j < size; j++) {
+        Object object = live[j].get();
+        if (object != null) {
+          b.set(object, value == FieldBinding.ABSENT ? live[j].defaults[b.slot] : value);
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Sets the applied values without writing fields: for a class registering. */
+  synchronized void setApplied(Object[] values) {
+    int i = 0;
+    for (FieldBinding b : all()) b.applied = values[i++];
+  }
+
+  /** The live instances, for callbacks that run outside this class's monitor. */
+  synchronized List<Object> liveInstances() {
+    List<Object> out = new ArrayList<>(size);
+    for (int j = 0; j < size; j++) {
+      Object object = live[j].get();
+      if (object != null) out.add(object);
+    }
+    return out;
+  }
+
+  synchronized int liveCount() {
+    compact();
+    return size;
+  }
+
+  /** Drops collected instances; grows the array only when it is still full of live ones. */
+  private void compact() {
+    int kept = 0;
+    for (int j = 0; j < size; j++) {
+      if (live[j].get() != null) live[kept++] = live[j];
+    }
+    Arrays.fill(live, kept, size, null);
+    size = kept;
+    if (size > live.length / 2) live = Arrays.copyOf(live, live.length * 2);
+  }
+
+  /** A weakly held instance and the values its fields had before hotconf first wrote them. */
+  private static final class Tracked extends WeakReference<Object> {
+    final Object[] defaults;
+
+    Tracked(Object object, Object[] defaults) {
+      super(object);
+      this.defaults = defaults;
+    }
+  }
+
+  /** Keeps the class alive only through its instances, not through the registry. */
+  WeakReference<ClassBindings> weak() {
+    return new WeakReference<>(this);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.hotconf.agent.internal.bind;
+
+import dev.hotconf.ReloadEvent;
+import dev.hotconf.agent.internal.Log;
+import dev.hotconf.agent.internal.load.Node;
+import dev.hotconf.agent.internal.load.Problem;
+import dev.hotconf.agent.internal.load.Snapshot;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The classes with bindings and the configuration they are bound to. Classes register when they
+ * are initialized or first constructed (<em>register → bind</em>); a reload computes a {@link
+ * Plan} and commits it here.
+ *
+ * <p>Locking: the commit lock orders reloads against class registration, so a class never binds
+ * from a snapshot that is being replaced; each class's monitor orders field writes against the
+ * registration of its instances.
+ */
+public final class Registry {
+  private final Object commitLock = new Object();
+  private final List<WeakReference<ClassBindings>> classes = new ArrayList<>(); // commitLock
+
+  private final ClassValue<ClassBindings> bindings =
+      new ClassValue<>() {
+        @Override
+        protected ClassBindings computeValue(Class<?> type) {
+          return ClassBindings.of(type);
+        }
+      };
+
+  /** The active snapshot and its generation, replaced together. */
+  private volatile Active active;
+
+  public Registry(Snapshot first) {
+    this.active = new Active(first, 1);
+  }
+
+  public Snapshot snapshot() {
+    return active.snapshot;
+  }
+
+  public long generation() {
+    return active.generation;
+  }
+
+  /** Called at the end of a class's static initializer: binds its static fields. */
+  public void initialized(Class<?> type) {
+    try {
+      ClassBindings cb = bindings.get(type);
+      register(cb);
+      cb.bindStatics();
+    } catch (RuntimeException | LinkageError e) {
+      Log.error("cannot bind the static fields of " + type.getName(), e);
+    }
+  }
+
+  /** Called at the end of a constructor: binds the object's fields and tracks it weakly. */
+  public void constructed(Object object, Class<?> type) {
+    try {
+      ClassBindings cb = bindings.get(type);
+      register(cb);
+      cb.bindInstance(object);
+    } catch (RuntimeException | LinkageError e) {
+      Log.error("cannot bind the fields of a new " + type.getName(), e);
+    }
+  }
+
+  /**
+   * Registers a class the first time it is seen, with values converted from the active snapshot.
+   * Conversion runs outside the commit lock (it may initialize enum classes); if a reload commits
+   * meanwhile, it is done again from the new snapshot.
+   */
+  private void register(ClassBindings cb) {
+    if (cb.registered) return;
+    while (true) {
+      Active seen = active;
+      List<Problem> problems = new ArrayList<>();
+      Object[] values = convert(cb, seen.snapshot, problems);
+      synchronized (commitLock) {
+        if (cb.registered) return;
+        if (active != seen) continue;
+        cb.setApplied(values);
+        classes.add(cb.weak());
+        cb.registered = true;
+      }
+      for (String warning : cb.warnings) Log.warn(warning);
+      for (Problem p : problems) {
+        Log.warn(p + "; the field keeps its default until a reload fixes the value");
+      }
+      return;
+    }
+  }
+
+  private static Object[] convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
+    List<FieldBinding> all = cb.all();
+    Object[] values = new Object[all.size()];
+    for (int i = 0; i < values.length; i++) {
+      FieldBinding b = all.get(i);
+      Node node = snapshot.find(b.path);
+      values[i] = FieldBinding.ABSENT;
+      if (node == null) continue;
+      try {
+        values[i] = Converter.convert(node, b.type, b.secret);
+      } catch (ConversionException e) {
+        problems.add(new Problem(e.origin(), b.path + ": " + e.getMessage() + " (field " + b + ")"));
+      }
+    }
+    return values;
+  }
+
+  /** Converts every binding's value under {@code next}, collecting every problem. */
+  public Plan plan(Snapshot next) {
+    IdentityHashMap<ClassBindings, Object[]> values = new IdentityHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (ClassBindings cb : registered()) values.put(cb, convert(cb, next, problems));
+    return new Plan(next, values, problems);
+  }
+
+  /**
+   * Writes the plan's changed values and makes its snapshot active, as the next generation.
+   *
+   * @throws IllegalArgumentException if the plan has problems
+   */
+  public Commit commit(Plan plan) {
+    if (!plan.problems().isEmpty()) throw new IllegalArgumentException("plan has problems");
+    List<ClassBindings> affected = new ArrayList<>();
+    List<ClassBindings> listeners = new ArrayList<>();
+    List<Problem> late = new ArrayList<>();
+    Active previous;
+    synchronized (commitLock) {
+      previous = active;
+      for (ClassBindings cb : registered()) {
+        Object[] values = plan.values.get(cb);
+        // A class that registered after planning bound from the old snapshot: plan it now.
+        if (values == null) values = convert(cb, plan.snapshot, late);
+        if (cb.write(values)) affected.add(cb);
+        else if (!cb.hasBindings()) listeners.add(cb);
+      }
+      active = new Active(plan.snapshot, previous.generation + 1);
+    }
+    for (Problem p : late) Log.warn(p + "; the field keeps its default until a reload fixes it");
+    return new Commit(active.generation, previous.snapshot, affected, listeners);
+  }
+
+  /**
+   * Runs the {@code @OnReload} methods of the classes a commit changed (and, when any key
+   * changed, of classes that have callbacks but no fields): static ones once, instance ones on
+   * every live instance. A callback that throws is logged; the others still run.
+   */
+  public void runCallbacks(Commit commit, ReloadEvent event) {
+    List<ClassBindings> targets = new ArrayList<>(commit.affected);
+    if (!event.changedKeys().isEmpty()) targets.addAll(commit.listeners);
+    for (ClassBindings cb : targets) {
+      for (Callback c : cb.staticCallbacks) call(c, null, event);
+      if (cb.instanceCallbacks.isEmpty()) continue;
+      for (Object object : cb.liveInstances()) {
+        for (Callback c : cb.instanceCallbacks) call(c, object, event);
+      }
+    }
+  }
+
+  private static void call(Callback callback, Object target, ReloadEvent event) {
+    try {
+      callback.invoke(target, event);
+    } catch (Throwable t) {
+      Log.error(
+          "@OnReload method " + callback + " threw; the reload stays applied, other callbacks ran",
+          t);
+    }
+  }
+
+  /** The live registered classes, dropping those that were unloaded. */
+  private List<ClassBindings> registered() {
+    synchronized (commitLock) {
+      List<ClassBindings> out = new ArrayList<>(classes.size());
+      for (Iterator<WeakReference<ClassBindings>> it = classes.iterator(); it.hasNext(); ) {
+        ClassBindings cb = it.next().get();
+        if (cb == null) it.remove();
+        else out.add(cb);
+      }
+      return out;
+    }
+  }
+
+  /** The number of bound fields and of tracked live instances, for status reports. */
+  public int[] counts() {
+    int fields = 0;
+    int instances = 0;
+    for (ClassBindings cb : registered()) {
+      fields += cb.statics.size() + cb.instances.size();
+      instances += cb.liveCount();
+    }
+    return new int[] {fields, instances};
+  }
+
+  private static final class Active {
+    final Snapshot snapshot;
+    final long generation;
+
+    Active(Snapshot snapshot, long generation) {
+      this.snapshot = snapshot;
+      this.generation = generation;
+    }
+  }
+}

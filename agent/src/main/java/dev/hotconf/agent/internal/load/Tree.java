@@ -1,0 +1,79 @@
+package dev.hotconf.agent.internal.load;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A mapping under construction, where a dotted key and a nested one name the same place. */
+final class Tree {
+  private final Origin origin;
+  private final Map<String, Object> entries = new LinkedHashMap<>(); // Node or Tree
+
+  Tree(Origin origin) {
+    this.origin = origin;
+  }
+
+  /** Puts {@code value} at {@code path}; a value already there is a duplicate. */
+  void put(List<String> path, Node value, Origin keyOrigin) throws LoadException {
+    Tree tree = this;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object next = tree.entries.get(path.get(i));
+      if (next == null) {
+        Tree child = new Tree(keyOrigin);
+        tree.entries.put(path.get(i), child);
+        tree = child;
+      } else if (next instanceof Tree) {
+        tree = (Tree) next;
+      } else if (next instanceof Node.Mapping) {
+        Tree child = Tree.of((Node.Mapping) next);
+        tree.entries.put(path.get(i), child);
+        tree = child;
+      } else {
+        throw duplicate(path, keyOrigin);
+      }
+    }
+    String last = path.get(path.size() - 1);
+    Object existing = tree.entries.get(last);
+    if (existing == null) {
+      tree.entries.put(last, value);
+    } else if (value instanceof Node.Mapping && !(existing instanceof Node)) {
+      Tree into = (Tree) existing;
+      for (Map.Entry<String, Node> e : ((Node.Mapping) value).entries().entrySet()) {
+        into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
+      }
+    } else if (value instanceof Node.Mapping && existing instanceof Node.Mapping) {
+      Tree into = Tree.of((Node.Mapping) existing);
+      tree.entries.put(last, into);
+      for (Map.Entry<String, Node> e : ((Node.Mapping) value).entries().entrySet()) {
+        into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
+      }
+    } else {
+      throw duplicate(path, keyOrigin);
+    }
+  }
+
+  /** Adds a merged-in entry unless the mapping already says something for that key. */
+  void putIfAbsent(String key, Node value) {
+    entries.putIfAbsent(key, value);
+  }
+
+  private static Tree of(Node.Mapping mapping) {
+    Tree tree = new Tree(mapping.origin());
+    tree.entries.putAll(mapping.entries());
+    return tree;
+  }
+
+  Node.Mapping build() {
+    Map<String, Node> built = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : entries.entrySet()) {
+      Object v = e.getValue();
+      built.put(e.getKey(), v instanceof Tree ? ((Tree) v).build() : (Node) v);
+    }
+    return new Node.Mapping(built, origin);
+  }
+
+  private static LoadException duplicate(List<String> path, Origin origin) {
+    return new LoadException(
+        List.of(new Problem(origin, "duplicate key '" + String.join(".", path) + "'")));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.hotconf.agent.internal.load;
+
+import java.io.StringReader;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML into {@link Node}s. SnakeYAML only <em>composes</em> the document (builds its node
+ * graph): nothing is ever constructed, so no tag can load a class and every scalar keeps the text
+ * the user wrote ({@code NO} stays {@code "NO"}, {@code 1.10} stays {@code "1.10"}).
+ */
+final class YamlReader {
+  /** Every value produced from one file, aliases counted each time they are expanded. */
+  static final int MAX_NODES = 1_000_000;
+
+  private final String file;
+  private int nodes;
+
+  private YamlReader(String file) {
+    this.file = file;
+  }
+
+  static Node.Mapping read(String file, String text) throws LoadException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(100);
+    options.setCodePointLimit(Integer.MAX_VALUE); // the file size limit applies before parsing
+    options.setProcessComments(false);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    org.yaml.snakeyaml.nodes.Node root;
+    try {
+      root = yaml.compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      throw fail(originOf(file, e.getProblemMark()), e.getProblem());
+    } catch (YAMLException e) {
+      throw fail(new Origin(file, 0), String.valueOf(e.getMessage()));
+    }
+    if (root == null) return new Node.Mapping(Map.of(), new Origin(file, 1));
+    if (!(root instanceof MappingNode)) {
+      throw fail(originOf(file, root.getStartMark()), "the top level must be a mapping of keys");
+    }
+    YamlReader reader = new YamlReader(file);
+    return (Node.Mapping) reader.convert(root, new IdentityHashMap<>(), 0);
+  }
+
+  private Node convert(
+      org.yaml.snakeyaml.nodes.Node node,
+      IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path,
+      int depth)
+      throws LoadException {
+    Origin origin = originOf(file, node.getStartMark());
+    if (++nodes > MAX_NODES) {
+      throw fail(origin, "more than " + MAX_NODES + " values (an alias bomb?)");
+    }
+    if (path.put(node, Boolean.TRUE) != null) {
+      throw fail(origin, "an alias refers to a value that contains it (recursive structure)");
+    }
+    try {
+      if (node instanceof ScalarNode) {
+        ScalarNode scalar = (ScalarNode) node;
+        boolean isNull = Tag.NULL.equals(scalar.getTag());
+        return new Node.Scalar(isNull ? null : scalar.getValue(), origin);
+      }
+      if (node instanceof SequenceNode) {
+        List<org.yaml.snakeyaml.nodes.Node> values = ((SequenceNode) node).getValue();
+        Node[] items = new Node[values.size()];
+        for (int i = 0; i < items.length; i++) items[i] = convert(values.get(i), path, depth + 1);
+        return new Node.Sequence(List.of(items), origin);
+      }
+      return convertMapping((MappingNode) node, origin, path, depth);
+    } finally {
+      path.remove(node);
+    }
+  }
+
+  private Node convertMapping(
+      MappingNode node,
+      Origin origin,
+      IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path,
+      int depth)
+      throws LoadException {
+    Tree tree = new Tree(origin);
+    Map<String, Origin> seen = new LinkedHashMap<>();
+    List<MappingNode> merges = new java.util.ArrayList<>();
+    for (NodeTuple tuple : node.getValue()) {
+      org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
+      Origin keyOrigin = originOf(file, keyNode.getStartMark());
+      if (Tag.MERGE.equals(keyNode.getTag())) {
+        collectMerges(tuple.getValueNode(), merges);
+        continue;
+      }
+      if (!(keyNode instanceof ScalarNode)) {
+        throw fail(keyOrigin, "a key must be a plain scalar, not a list or mapping");
+      }
+      String key = ((ScalarNode) keyNode).getValue();
+      Origin previous = seen.put(key, keyOrigin);
+      if (previous != null) {
+        throw fail(keyOrigin, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
+      }
+      Node value = convert(tuple.getValueNode(), path, depth + 1);
+      // A plain key with dots ("server.port: 80") means the nested path, as in HOCON;
+      // a quoted key keeps its dots.
+      boolean plain = ((ScalarNode) keyNode).isPlain();
+      tree.put(plain ? List.of(key.split("\\.", -1)) : List.of(key), value, keyOrigin);
+    }
+    // "<<: *base" fills in what the mapping does not say itself (YAML merge keys).
+    for (MappingNode merge : merges) {
+      Node merged = convert(merge, path, depth + 1);
+      for (Map.Entry<String, Node> e : ((Node.Mapping) merged).entries().entrySet()) {
+        tree.putIfAbsent(e.getKey(), e.getValue());
+      }
+    }
+    return tree.build();
+  }
+
+  private void collectMerges(org.yaml.snakeyaml.nodes.Node value, List<MappingNode> into)
+      throws LoadException {
+    if (value instanceof MappingNode) {
+      into.add((MappingNode) value);
+    } else if (value instanceof SequenceNode) {
+      for (org.yaml.snakeyaml.nodes.Node item : ((SequenceNode) value).getValue()) {
+        if (!(item instanceof MappingNode)) {
+          throw fail(originOf(file, item.getStartMark()), "'<<' merges only mappings");
+        }
+        into.add((MappingNode) item);
+      }
+    } else {
+      throw fail(originOf(file, value.getStartMark()), "'<<' merges only mappings");
+    }
+  }
+
+  private static Origin originOf(String file, Mark mark) {
+    return new Origin(file, mark == null ? 0 : mark.getLine() + 1);
+  }
+
+  private static LoadException fail(Origin origin, String message) {
+    return new LoadException(List.of(new Problem(origin, message)));
+  }
+}

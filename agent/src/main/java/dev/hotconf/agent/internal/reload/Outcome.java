@@ -1,0 +1,91 @@
+package dev.hotconf.agent.internal.reload;
+
+import dev.hotconf.agent.internal.load.Problem;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** How one reload ended: applied (what changed, how long it took) or rejected (why). */
+public final class Outcome {
+  /** Changed keys listed in the log line before it says "and N more". */
+  private static final int MAX_KEYS_SHOWN = 20;
+
+  private final boolean applied;
+  private final long generation;
+  private final Set<String> changedKeys;
+  private final List<Problem> problems;
+  private final String cause;
+  private final long nanos;
+
+  private Outcome(
+      boolean applied,
+      long generation,
+      Set<String> changedKeys,
+      List<Problem> problems,
+      String cause,
+      long nanos) {
+    this.applied = applied;
+    this.generation = generation;
+    this.changedKeys = changedKeys;
+    this.problems = problems;
+    this.cause = cause;
+    this.nanos = nanos;
+  }
+
+  static Outcome applied(long generation, Set<String> changedKeys, String cause, long nanos) {
+    return new Outcome(true, generation, Set.copyOf(changedKeys), List.of(), cause, nanos);
+  }
+
+  static Outcome rejected(long kept, List<Problem> problems, String cause, long nanos) {
+    return new Outcome(false, kept, Set.of(), List.copyOf(problems), cause, nanos);
+  }
+
+  public boolean applied() {
+    return applied;
+  }
+
+  /** The generation active after this reload: the new one, or the one kept. */
+  public long generation() {
+    return generation;
+  }
+
+  public Set<String> changedKeys() {
+    return changedKeys;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The one log line: keys only, never values, so no secret is ever written out. */
+  @Override
+  public String toString() {
+    long millis = nanos / 1_000_000;
+    if (applied) {
+      String keys;
+      if (changedKeys.isEmpty()) {
+        keys = "no key changed";
+      } else {
+        List<String> sorted = changedKeys.stream().sorted().collect(Collectors.toList());
+        keys =
+            sorted.size()
+                + (sorted.size() == 1 ? " key" : " keys")
+                + " changed ("
+                + String.join(", ", sorted.subList(0, Math.min(sorted.size(), MAX_KEYS_SHOWN)))
+                + (sorted.size() > MAX_KEYS_SHOWN
+                    ? " and " + (sorted.size() - MAX_KEYS_SHOWN) + " more"
+                    : "")
+                + ")";
+      }
+      return "reload applied (" + cause + "): generation " + generation + ", " + keys + " in "
+          + millis + " ms";
+    }
+    return "reload rejected ("
+        + cause
+        + "): "
+        + problems.stream().map(Problem::toString).collect(Collectors.joining("; "))
+        + "; previous configuration kept (generation "
+        + generation
+        + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.hotconf.agent.internal.trigger;
+
+import dev.hotconf.agent.internal.Log;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reload signals, through {@code sun.misc.Signal} (module {@code jdk.unsupported}), reached
+ * reflectively so that the agent compiles without warnings on any JDK. The handler only records
+ * the request: the JVM runs it on a new short-lived thread per delivered signal, and the reload
+ * thread does the work.
+ */
+public final class SignalTrigger {
+  private SignalTrigger() {}
+
+  /**
+   * Installs a handler for each signal (names without {@code SIG}); one that cannot work is
+   * reported with the reason and what to use instead.
+   *
+   * @param request receives {@code "SIGHUP"} etc. for each delivered signal
+   */
+  public static void install(List<String> signals, Consumer<String> request) {
+    if (signals.isEmpty()) return;
+    Class<?> signalClass;
+    Class<?> handlerClass;
+    Constructor<?> newSignal;
+    Method handle;
+    Object ignored;
+    try {
+      signalClass = Class.forName("sun.misc.Signal");
+      handlerClass = Class.forName("sun.misc.SignalHandler");
+      newSignal = signalClass.getConstructor(String.class);
+      handle = signalClass.getMethod("handle", signalClass, handlerClass);
+      ignored = handlerClass.getField("SIG_IGN").get(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Log.warn("this JVM offers no signal handling (" + e + "): kill -HUP will not reload");
+      return;
+    }
+    for (String name : signals) {
+      String cause = "SIG" + name;
+      Object handler =
+          Proxy.newProxyInstance(
+              SignalTrigger.class.getClassLoader(),
+              new Class<?>[] {handlerClass},
+              (proxy, method, args) -> {
+                switch (method.getName()) {
+                  case "handle":
+                    request.accept(cause);
+                    return null;
+                  case "hashCode":
+                    return System.identityHashCode(proxy);
+                  case "equals":
+                    return proxy == args[0];
+                  default:
+                    return "hotconf " + cause + " handler";
+                }
+              });
+      try {
+        Object previous = handle.invoke(null, newSignal.newInstance(name), handler);
+        if (previous == ignored) {
+          Log.warn(
+              cause
+                  + " was set to be ignored when this JVM started (nohup does this): kill -"
+                  + name
+                  + " will not reach hotconf; start the JVM without nohup");
+        }
+      } catch (InvocationTargetException e) {
+        Log.warn(
+            "cannot handle "
+                + cause
+                + " ("
+                + e.getCause().getMessage()
+                + "; was the JVM started with -Xrs?): kill -"
+                + name
+                + " will not reload"
+                + ("HUP".equals(name) ? " and will terminate this JVM" : ""));
+      } catch (ReflectiveOperationException e) {
+        Log.warn("cannot handle " + cause + " (" + e + "): kill -" + name + " will not reload");
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.hotconf.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hotconf.OnReload;
+import dev.hotconf.Reloadable;
+import dev.hotconf.ReloadEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+
+/**
+ * A small HTTP service whose greeting, feature flag, rate limit and timeout are {@code
+ * @Reloadable}. {@code GET /} shows the values in use and the configuration's generation.
+ */
+public final class DemoApp {
+  @Reloadable("greeting")
+  private static String greeting = "Hello";
+
+  @Reloadable("features.shout")
+  private static boolean shout = false;
+
+  @Reloadable("backend.timeout")
+  private static Duration timeout = Duration.ofSeconds(1);
+
+  private static volatile long generation = 1;
+
+  private final RateLimiter limiter = new RateLimiter();
+
+  private DemoApp() {}
+
+  /** Keeps the generation shown by {@code GET /} up to date. */
+  @OnReload
+  static void reloaded(ReloadEvent event) {
+    generation = event.generation();
+  }
+
+  /**
+   * Starts the service on 127.0.0.1, port 8080 unless {@code -Ddemo.port=N} says otherwise.
+   *
+   * @param args ignored
+   * @throws IOException if the port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    int port = Integer.getInteger("demo.port", 8080);
+    String host = System.getProperty("demo.host", "127.0.0.1");
+    DemoApp app = new DemoApp();
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    server.createContext("/", app::home);
+    server.createContext("/slow", app::slow);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    System.out.println(
+        "demo: listening on http://" + host + ":" + server.getAddress().getPort() + "/ (pid "
+            + ProcessHandle.current().pid() + ")");
+  }
+
+  private void home(HttpExchange exchange) throws IOException {
+    if (!limiter.tryAcquire()) {
+      send(exchange, 429, "too many requests: the limit is " + limiter.perSecond() + "/s\n");
+      return;
+    }
+    String text = greeting + ", world!";
+    if (shout) text = text.toUpperCase(Locale.ROOT);
+    send(
+        exchange,
+        200,
+        text
+            + "\n"
+            + "greeting: " + greeting + "\n"
+            + "features.shout: " + shout + "\n"
+            + "limits.requests-per-second: " + limiter.perSecond() + "\n"
+            + "backend.timeout: " + timeout.toMillis() + "ms\n"
+            + "generation: " + generation + "\n");
+  }
+
+  /** Simulates a slow backend call of 1.5 s that gives up after {@code backend.timeout}. */
+  private void slow(HttpExchange exchange) throws IOException {
+    Duration work = Duration.ofMillis(1500);
+    Duration limit = timeout;
+    try {
+      Thread.sleep(Math.min(work.toMillis(), limit.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (work.compareTo(limit) > 0) {
+      send(exchange, 504, "backend timed out after " + limit.toMillis() + "ms\n");
+    } else {
+      send(exchange, 200, "backend answered in " + work.toMillis() + "ms\n");
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
