@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
@@ -77,8 +76,8 @@ final class HoconReader {
         return new Node.Scalar(null, origin);
       case STRING:
         return new Node.Scalar((String) value.unwrapped(), origin);
-      default: // NUMBER, BOOLEAN: render() gives the original text, "1.10" stays "1.10"
-        return new Node.Scalar(value.render(ConfigRenderOptions.concise()), origin);
+      default: // NUMBER, BOOLEAN: getString gives the text as written ("1.10"), render() "1.1"
+        return new Node.Scalar(value.atKey("v").getString("v"), origin);
     }
   }
 

@@ -1,0 +1,8 @@
+package dev.hotconf.agent.it.host;
+
+/** An enum a host binds, case-insensitively. */
+public enum Speed {
+  SLOW,
+  FAST,
+  LUDICROUS_SPEED
+}

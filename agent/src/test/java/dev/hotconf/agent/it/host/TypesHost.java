@@ -1,0 +1,203 @@
+package dev.hotconf.agent.it.host;
+
+import dev.hotconf.OnReload;
+import dev.hotconf.ReloadEvent;
+import dev.hotconf.Reloadable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A host application with static and instance {@code @Reloadable} fields of every supported type.
+ * Every 10 ms it writes what it sees to {@code state.properties} (atomically, with a heartbeat),
+ * so a test can poll for a condition with a deadline.
+ *
+ * <p>Usage: {@code TypesHost STATE_FILE}
+ */
+public final class TypesHost {
+  @Reloadable("s.string")
+  static String string = "default";
+
+  @Reloadable("s.country")
+  static String country = "default";
+
+  @Reloadable("s.version")
+  static String version = "default";
+
+  @Reloadable("s.int")
+  static int anInt = 1;
+
+  @Reloadable("s.hex")
+  static int hex;
+
+  @Reloadable("s.long")
+  static long aLong = 2L;
+
+  @Reloadable("s.short")
+  static short aShort = 3;
+
+  @Reloadable("s.byte")
+  static byte aByte = 4;
+
+  @Reloadable("s.double")
+  static double aDouble = 5.5;
+
+  @Reloadable("s.float")
+  static float aFloat = 6.5f;
+
+  @Reloadable("s.boolean")
+  static boolean aBoolean;
+
+  @Reloadable("s.char")
+  static char aChar = 'x';
+
+  @Reloadable("s.boxedInt")
+  static Integer boxedInt = 7;
+
+  @Reloadable("s.boxedLong")
+  static Long boxedLong = 8L;
+
+  @Reloadable("s.boxedBoolean")
+  static Boolean boxedBoolean = Boolean.FALSE;
+
+  @Reloadable("s.boxedDouble")
+  static Double boxedDouble = 9.5;
+
+  @Reloadable("s.boxedFloat")
+  static Float boxedFloat;
+
+  @Reloadable("s.boxedShort")
+  static Short boxedShort;
+
+  @Reloadable("s.boxedByte")
+  static Byte boxedByte;
+
+  @Reloadable("s.boxedChar")
+  static Character boxedChar;
+
+  @Reloadable("s.speed")
+  static Speed speed = Speed.SLOW;
+
+  @Reloadable("s.duration")
+  static Duration duration = Duration.ofSeconds(1);
+
+  @Reloadable("s.path")
+  static Path path = Path.of("default");
+
+  @Reloadable("s.uri")
+  static URI uri = URI.create("http://default");
+
+  @Reloadable("s.big")
+  static BigDecimal big = BigDecimal.ONE;
+
+  @Reloadable("s.bigint")
+  static BigInteger bigint = BigInteger.ONE;
+
+  @Reloadable("s.list")
+  static List<String> list = List.of("default");
+
+  @Reloadable("s.ints")
+  static List<Integer> ints = List.of();
+
+  @Reloadable("s.durations")
+  static List<Duration> durations = List.of();
+
+  @Reloadable("s.set")
+  static Set<String> set = Set.of();
+
+  @Reloadable("s.map")
+  static Map<String, Integer> map = Map.of();
+
+  /** Not final in spirit: a non-constant static final binds too. */
+  @Reloadable("s.finalList")
+  static final List<String> FINAL_LIST = List.of("default");
+
+  /** Bound by its own name. */
+  @Reloadable static String byName = "default";
+
+  /** Read in a hot loop on another thread, declared without volatile. */
+  @Reloadable("loop.stop")
+  static boolean stop;
+
+  static volatile boolean loopExited;
+  static volatile long callbackGeneration = 1;
+  static volatile String callbackKeys = "";
+  static volatile String callbackCause = "";
+  static volatile int callbacks;
+
+  private TypesHost() {}
+
+  @OnReload
+  static void reloaded(ReloadEvent event) {
+    callbackGeneration = event.generation();
+    callbackKeys = String.join(",", new TreeSet<>(event.changedKeys()));
+    callbackCause = event.cause();
+    callbacks++;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path state = Path.of(args[0]);
+    Settings settings = new Settings();
+    Thread spinner =
+        new Thread(
+            () -> {
+              long spins = 0;
+              while (!stop) spins++;
+              loopExited = spins >= 0;
+            },
+            "hot-loop");
+    spinner.setDaemon(true);
+    spinner.start();
+    System.out.println("READY");
+    for (long heartbeat = 1; ; heartbeat++) {
+      Properties p = new Properties();
+      p.setProperty("heartbeat", Long.toString(heartbeat));
+      // Callbacks run after every field is written: read what they saw first, so that the fields
+      // dumped next are at least as new as the generation reported.
+      p.setProperty("callback.generation", Long.toString(callbackGeneration));
+      p.setProperty("callback.keys", callbackKeys);
+      p.setProperty("callback.cause", callbackCause);
+      p.setProperty("callback.count", Integer.toString(callbacks));
+      p.setProperty("i.callback.generation", Long.toString(settings.callbackGeneration));
+      p.setProperty("i.callback.count", Integer.toString(settings.callbacks));
+      p.setProperty("loopExited", Boolean.toString(loopExited));
+      dump(TypesHost.class, null, "s.", p);
+      dump(Settings.class, settings, "i.", p);
+      write(p, state);
+      Thread.sleep(10);
+    }
+  }
+
+  /** Every declared field, by name, as {@code String.valueOf} shows it. */
+  static void dump(Class<?> type, Object target, String prefix, Properties into)
+      throws IllegalAccessException {
+    for (Field f : type.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) == (target != null)) continue;
+      if (f.getName().startsWith("callback") || f.getName().equals("loopExited")) continue;
+      f.setAccessible(true);
+      into.setProperty(prefix + f.getName(), String.valueOf(f.get(target)));
+      into.setProperty(prefix + f.getName() + ".modifiers", Modifier.toString(f.getModifiers()));
+    }
+  }
+
+  static void write(Properties p, Path state) throws IOException {
+    Path tmp = state.resolveSibling(state.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      p.store(out, null);
+    }
+    Files.move(tmp, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
