@@ -7,10 +7,18 @@ import java.util.Map;
 /** A mapping under construction, where a dotted key and a nested one name the same place. */
 final class Tree {
   private final Origin origin;
+  /** The path of this mapping from the file's top, with a trailing dot: for messages. */
+  private final String prefix;
+
   private final Map<String, Object> entries = new LinkedHashMap<>(); // Node or Tree
 
   Tree(Origin origin) {
+    this(origin, "");
+  }
+
+  private Tree(Origin origin, String prefix) {
     this.origin = origin;
+    this.prefix = prefix;
   }
 
   /** Puts {@code value} at {@code path}; a value already there is a duplicate. */
@@ -19,17 +27,17 @@ final class Tree {
     for (int i = 0; i < path.size() - 1; i++) {
       Object next = tree.entries.get(path.get(i));
       if (next == null) {
-        Tree child = new Tree(keyOrigin);
+        Tree child = new Tree(keyOrigin, tree.prefix + path.get(i) + ".");
         tree.entries.put(path.get(i), child);
         tree = child;
       } else if (next instanceof Tree) {
         tree = (Tree) next;
       } else if (next instanceof Node.Mapping) {
-        Tree child = Tree.of((Node.Mapping) next);
+        Tree child = Tree.of((Node.Mapping) next, tree.prefix + path.get(i) + ".");
         tree.entries.put(path.get(i), child);
         tree = child;
       } else {
-        throw duplicate(path, keyOrigin);
+        throw duplicate(prefix + String.join(".", path), keyOrigin);
       }
     }
     String last = path.get(path.size() - 1);
@@ -42,13 +50,13 @@ final class Tree {
         into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
       }
     } else if (value instanceof Node.Mapping && existing instanceof Node.Mapping) {
-      Tree into = Tree.of((Node.Mapping) existing);
+      Tree into = Tree.of((Node.Mapping) existing, tree.prefix + last + ".");
       tree.entries.put(last, into);
       for (Map.Entry<String, Node> e : ((Node.Mapping) value).entries().entrySet()) {
         into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
       }
     } else {
-      throw duplicate(path, keyOrigin);
+      throw duplicate(prefix + String.join(".", path), keyOrigin);
     }
   }
 
@@ -57,8 +65,8 @@ final class Tree {
     entries.putIfAbsent(key, value);
   }
 
-  private static Tree of(Node.Mapping mapping) {
-    Tree tree = new Tree(mapping.origin());
+  private static Tree of(Node.Mapping mapping, String prefix) {
+    Tree tree = new Tree(mapping.origin(), prefix);
     tree.entries.putAll(mapping.entries());
     return tree;
   }
@@ -72,8 +80,7 @@ final class Tree {
     return new Node.Mapping(built, origin);
   }
 
-  private static LoadException duplicate(List<String> path, Origin origin) {
-    return new LoadException(
-        List.of(new Problem(origin, "duplicate key '" + String.join(".", path) + "'")));
+  private static LoadException duplicate(String path, Origin origin) {
+    return new LoadException(List.of(new Problem(origin, "duplicate key '" + path + "'")));
   }
 }

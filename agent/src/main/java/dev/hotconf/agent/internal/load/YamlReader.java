@@ -46,7 +46,13 @@ final class YamlReader {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      throw fail(originOf(file, e.getProblemMark()), e.getProblem());
+      // The problem and where the enclosing construct began; never the snippet of the file that
+      // SnakeYAML's own message quotes, which could carry a secret.
+      String message = e.getProblem();
+      if (e.getContext() != null && e.getContextMark() != null) {
+        message += "; " + e.getContext() + " at line " + (e.getContextMark().getLine() + 1);
+      }
+      throw fail(originOf(file, e.getProblemMark()), message);
     } catch (YAMLException e) {
       throw fail(new Origin(file, 0), String.valueOf(e.getMessage()));
     }
