@@ -48,6 +48,9 @@ public final class DemoApp {
   public static void main(String[] args) throws IOException {
     int port = Integer.getInteger("demo.port", 8080);
     String host = System.getProperty("demo.host", "127.0.0.1");
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK, and every keep-alive response waits ~40 ms.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     DemoApp app = new DemoApp();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", app::home);

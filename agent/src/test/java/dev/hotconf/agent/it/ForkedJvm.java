@@ -74,9 +74,14 @@ public final class ForkedJvm implements AutoCloseable {
     command.add(hostClassPath());
     command.add(mainClass);
     command.addAll(List.of(args));
+    return start(command);
+  }
+
+  /** Starts exactly {@code command}. */
+  public static ForkedJvm start(List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA_TOOL_OPTIONS");
-    return new ForkedJvm(builder.start(), command);
+    return new ForkedJvm(builder.start(), List.copyOf(command));
   }
 
   private void drain(InputStream in, String name) {
