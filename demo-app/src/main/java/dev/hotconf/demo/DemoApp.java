@@ -46,6 +46,11 @@ public final class DemoApp {
    * @throws IOException if the port cannot be bound
    */
   public static void main(String[] args) throws IOException {
+    // One line per log record, e.g. "2026-11-22 06:26:01 INFO dev.hotconf: reload applied ...".
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty(
+          "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+    }
     int port = Integer.getInteger("demo.port", 8080);
     String host = System.getProperty("demo.host", "127.0.0.1");
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
