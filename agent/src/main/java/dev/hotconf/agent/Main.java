@@ -21,8 +21,9 @@ public final class Main {
       out.println("hotconf: reload a JVM application's @Reloadable fields with kill -HUP");
       out.println();
       out.println("Attach it at start:");
-      out.println("  java -javaagent:hotconf-agent.jar=config=app.yaml[,config=more.conf]"
-          + "[,signals=HUP:USR1][,on-error=exit|warn] -jar app.jar");
+      out.println(
+          "  java -javaagent:hotconf-agent.jar=config=app.yaml[,config=more.conf]"
+              + "[,signals=HUP:USR1][,on-error=exit|warn] -jar app.jar");
       out.println("Reload:");
       out.println("  kill -HUP <pid>");
       out.println();

@@ -3,8 +3,8 @@ package dev.hotconf.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hotconf.OnReload;
-import dev.hotconf.Reloadable;
 import dev.hotconf.ReloadEvent;
+import dev.hotconf.Reloadable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 
 /**
- * A small HTTP service whose greeting, feature flag, rate limit and timeout are {@code
- * @Reloadable}. {@code GET /} shows the values in use and the configuration's generation.
+ * A small HTTP service whose greeting, feature flag, rate limit and timeout are
+ * {@code @Reloadable}. {@code GET /} shows the values in use and the configuration's generation.
  */
 public final class DemoApp {
   @Reloadable("greeting")
@@ -63,8 +63,13 @@ public final class DemoApp {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
     System.out.println(
-        "demo: listening on http://" + host + ":" + server.getAddress().getPort() + "/ (pid "
-            + ProcessHandle.current().pid() + ")");
+        "demo: listening on http://"
+            + host
+            + ":"
+            + server.getAddress().getPort()
+            + "/ (pid "
+            + ProcessHandle.current().pid()
+            + ")");
   }
 
   private void home(HttpExchange exchange) throws IOException {
@@ -79,11 +84,21 @@ public final class DemoApp {
         200,
         text
             + "\n"
-            + "greeting: " + greeting + "\n"
-            + "features.shout: " + shout + "\n"
-            + "limits.requests-per-second: " + limiter.perSecond() + "\n"
-            + "backend.timeout: " + timeout.toMillis() + "ms\n"
-            + "generation: " + generation + "\n");
+            + "greeting: "
+            + greeting
+            + "\n"
+            + "features.shout: "
+            + shout
+            + "\n"
+            + "limits.requests-per-second: "
+            + limiter.perSecond()
+            + "\n"
+            + "backend.timeout: "
+            + timeout.toMillis()
+            + "ms\n"
+            + "generation: "
+            + generation
+            + "\n");
   }
 
   /** Simulates a slow backend call of 1.5 s that gives up after {@code backend.timeout}. */

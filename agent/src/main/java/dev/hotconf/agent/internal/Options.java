@@ -50,7 +50,10 @@ public final class Options {
       }
       if (eq < 0) {
         throw new IllegalArgumentException(
-            "agent option '" + option + "' has no value; write NAME=VALUE with NAME one of " + ACCEPTED);
+            "agent option '"
+                + option
+                + "' has no value; write NAME=VALUE with NAME one of "
+                + ACCEPTED);
       }
       String name = option.substring(0, eq).strip();
       String value = option.substring(eq + 1).strip();
@@ -97,7 +100,11 @@ public final class Options {
       }
       if (!SIGNALS.contains(s)) {
         throw new IllegalArgumentException(
-            "signals=" + value + ": '" + raw + "' is not a reload signal; accepted: HUP, USR1"
+            "signals="
+                + value
+                + ": '"
+                + raw
+                + "' is not a reload signal; accepted: HUP, USR1"
                 + " (separated by ':') or none");
       }
       out.add(s);

@@ -5,8 +5,17 @@ import java.util.Locale;
 /** Tells which configuration paths hold secrets, whose values never appear in a message. */
 public final class Secrets {
   private static final String[] WORDS = {
-    "password", "passwd", "secret", "token", "credential", "apikey", "api-key", "api_key", "private-key",
-    "private_key", "privatekey"
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "credential",
+    "apikey",
+    "api-key",
+    "api_key",
+    "private-key",
+    "private_key",
+    "privatekey"
   };
 
   private Secrets() {}

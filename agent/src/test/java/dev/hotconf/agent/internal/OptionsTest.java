@@ -20,7 +20,8 @@ class OptionsTest {
   @Test
   void repeatedConfigKeepsOrderAndFormatsComeFromExtensions() {
     Options o =
-        Options.parse("config=a.yml, config=b.conf,config=c.json,config=d.properties,config=e.YAML");
+        Options.parse(
+            "config=a.yml, config=b.conf,config=c.json,config=d.properties,config=e.YAML");
     assertEquals(List.of("a.yml", "b.conf", "c.json", "d.properties", "e.YAML"), names(o));
     assertEquals(
         List.of(
@@ -44,11 +45,15 @@ class OptionsTest {
   void mistakesNameTheOptionAndWhatIsAccepted() {
     assertMessage("no configuration file: add config=PATH", null);
     assertMessage("no configuration file: add config=PATH", "signals=HUP");
-    assertMessage("unknown agent option 'conf'; accepted options: config, signals, on-error", "conf=a.yaml");
+    assertMessage(
+        "unknown agent option 'conf'; accepted options: config, signals, on-error", "conf=a.yaml");
     assertMessage("agent option 'verbose' has no value", "config=a.yaml,verbose");
     assertMessage("USR2 belongs to the JVM itself", "config=a.yaml,signals=USR2");
-    assertMessage("'INT' is not a reload signal; accepted: HUP, USR1", "config=a.yaml,signals=HUP:INT");
-    assertMessage("on-error=maybe: accepted values are exit (the default) and warn", "config=a.yaml,on-error=maybe");
+    assertMessage(
+        "'INT' is not a reload signal; accepted: HUP, USR1", "config=a.yaml,signals=HUP:INT");
+    assertMessage(
+        "on-error=maybe: accepted values are exit (the default) and warn",
+        "config=a.yaml,on-error=maybe");
     assertMessage("config=a.txt: cannot tell the format of 'a.txt'", "config=a.txt");
     assertMessage("signals= is given twice", "config=a.yaml,signals=HUP,signals=USR1");
     assertMessage("empty agent option", "config=a.yaml,,signals=HUP");

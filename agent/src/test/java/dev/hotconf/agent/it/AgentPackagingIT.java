@@ -51,7 +51,8 @@ class AgentPackagingIT {
 
   @Test
   void containsTheApiClassesUnchanged() throws Exception {
-    Path apiJar = Path.of(Reloadable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path apiJar =
+        Path.of(Reloadable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (JarFile agent = new JarFile(ForkedJvm.agentJar().toFile());
         JarFile api = new JarFile(apiJar.toFile())) {
       int classes = 0;

@@ -19,18 +19,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The README's demo, as a user runs it: the demo jar with the agent, its shipped {@code
- * demo.yaml}, {@code kill -HUP}, and HTTP requests to see the values. It also prints how long it
- * takes from {@code kill -HUP} to a response showing the new generation, over 20 reloads.
+ * The README's demo, as a user runs it: the demo jar with the agent, its shipped {@code demo.yaml},
+ * {@code kill -HUP}, and HTTP requests to see the values. It also prints how long it takes from
+ * {@code kill -HUP} to a response showing the new generation, over 20 reloads.
  */
 class DemoIT {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://[^ ]+/)");
-  private static final Pattern APPLIED_IN = Pattern.compile("generation (\\d+), .* in ([\\d.]+) ms");
+  private static final Pattern APPLIED_IN =
+      Pattern.compile("generation (\\d+), .* in ([\\d.]+) ms");
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static List<Path> jdks() {
@@ -53,7 +56,9 @@ class DemoIT {
             "-jar",
             demoDir.resolve("target/hotconf-demo.jar").toString());
     try (ForkedJvm demo = ForkedJvm.start(command)) {
-      Matcher m = LISTENING.matcher(demo.awaitOutput(o -> LISTENING.matcher(o).find(), "the demo to listen"));
+      Matcher m =
+          LISTENING.matcher(
+              demo.awaitOutput(o -> LISTENING.matcher(o).find(), "the demo to listen"));
       assertTrue(m.find());
       String url = m.group(1);
 
@@ -76,10 +81,12 @@ class DemoIT {
       body = awaitGeneration(url, 2);
       assertTrue(body.startsWith("HOWDY, WORLD!\n"), body);
 
-      Files.writeString(config, shipped.replace("requests-per-second: 5", "requests-per-second: lots"));
+      Files.writeString(
+          config, shipped.replace("requests-per-second: 5", "requests-per-second: lots"));
       demo.signal("HUP");
       String out = demo.awaitOutput("reload rejected (SIGHUP)", 1);
-      assertTrue(out.contains("demo.yaml: 6: limits.requests-per-second: expected int, got 'lots'"), out);
+      assertTrue(
+          out.contains("demo.yaml: 6: limits.requests-per-second: expected int, got 'lots'"), out);
       body = get(url).body();
       assertTrue(body.startsWith("HOWDY, WORLD!\n") && body.contains("generation: 2\n"), body);
 
@@ -101,7 +108,8 @@ class DemoIT {
       List<Double> inAgent = new ArrayList<>();
       Matcher applied = APPLIED_IN.matcher(demo.awaitOutput("generation 22,", 1));
       while (applied.find()) {
-        if (Long.parseLong(applied.group(1)) >= 3) inAgent.add(Double.parseDouble(applied.group(2)));
+        if (Long.parseLong(applied.group(1)) >= 3)
+          inAgent.add(Double.parseDouble(applied.group(2)));
       }
       assertEquals(20, inAgent.size(), demo.output());
       System.out.printf(
@@ -119,11 +127,13 @@ class DemoIT {
     long deadline = System.nanoTime() + ForkedJvm.DEADLINE.toNanos();
     while (true) {
       HttpResponse<String> response = get(url);
-      if (response.statusCode() == 200 && response.body().contains("generation: " + generation + "\n")) {
+      if (response.statusCode() == 200
+          && response.body().contains("generation: " + generation + "\n")) {
         return response.body();
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("generation " + generation + " never showed; last: " + response.body());
+        throw new AssertionError(
+            "generation " + generation + " never showed; last: " + response.body());
       }
     }
   }

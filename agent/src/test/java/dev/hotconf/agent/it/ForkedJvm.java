@@ -42,9 +42,13 @@ public final class ForkedJvm implements AutoCloseable {
     return Path.of(jar);
   }
 
-  /** The test classes (the hosts) and the API jar: what a host application has on its class path. */
+  /**
+   * The test classes (the hosts) and the API jar: what a host application has on its class path.
+   */
   public static String hostClassPath() {
-    return location(ForkedJvm.class) + java.io.File.pathSeparator + location(dev.hotconf.Reloadable.class);
+    return location(ForkedJvm.class)
+        + java.io.File.pathSeparator
+        + location(dev.hotconf.Reloadable.class);
   }
 
   private static String location(Class<?> type) {
@@ -58,8 +62,8 @@ public final class ForkedJvm implements AutoCloseable {
   /**
    * Starts {@code mainClass} on the JDK at {@code javaHome}.
    *
-   * @param agentOptions the text after {@code =} in {@code -javaagent:...=}, or {@code null} for
-   *     no agent at all
+   * @param agentOptions the text after {@code =} in {@code -javaagent:...=}, or {@code null} for no
+   *     agent at all
    */
   public static ForkedJvm start(
       Path javaHome, String agentOptions, List<String> jvmArgs, String mainClass, String... args)

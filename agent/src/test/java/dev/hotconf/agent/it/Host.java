@@ -12,8 +12,8 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 /**
- * A forked host application ({@link dev.hotconf.agent.it.host.TypesHost}) and the state it
- * reports: the test edits its config, signals it, and polls the state with a deadline.
+ * A forked host application ({@link dev.hotconf.agent.it.host.TypesHost}) and the state it reports:
+ * the test edits its config, signals it, and polls the state with a deadline.
  */
 final class Host implements AutoCloseable {
   final ForkedJvm jvm;
@@ -33,7 +33,11 @@ final class Host implements AutoCloseable {
     String options = "config=" + config + (moreOptions.isEmpty() ? "" : "," + moreOptions);
     ForkedJvm jvm =
         ForkedJvm.start(
-            jdk, options, List.of(jvmArgs), "dev.hotconf.agent.it.host.TypesHost", state.toString());
+            jdk,
+            options,
+            List.of(jvmArgs),
+            "dev.hotconf.agent.it.host.TypesHost",
+            state.toString());
     Host host = new Host(jvm, config, state);
     jvm.awaitOutput("READY", 1);
     host.await(s -> s.getProperty("heartbeat") != null, "first state");

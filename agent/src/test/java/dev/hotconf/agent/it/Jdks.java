@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The JDKs the integration tests fork: the one running the tests and every JDK installed beside
- * it (a sibling directory of {@code java.home} with {@code bin/java} and a {@code release} file),
- * or exactly those listed in {@code -Dhotconf.test.jdks=HOME:HOME}.
+ * The JDKs the integration tests fork: the one running the tests and every JDK installed beside it
+ * (a sibling directory of {@code java.home} with {@code bin/java} and a {@code release} file), or
+ * exactly those listed in {@code -Dhotconf.test.jdks=HOME:HOME}.
  */
 public final class Jdks {
   private Jdks() {}

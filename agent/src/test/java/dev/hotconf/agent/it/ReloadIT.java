@@ -191,7 +191,8 @@ class ReloadIT {
       throws Exception {
     try (Host host = start(jdk, dir)) {
       Properties before = host.state();
-      host.write(BASE.replace("string: hello", "string: changed").replace("  int: 42", "  int: [42"));
+      host.write(
+          BASE.replace("string: hello", "string: changed").replace("  int: 42", "  int: [42"));
       host.jvm.signal("HUP");
       String out = host.jvm.awaitOutput("reload rejected (SIGHUP)", 1);
       assertTrue(out.contains("app.yaml: "), "names the file: " + out);
@@ -217,7 +218,8 @@ class ReloadIT {
               .replace("stop: false", "stop: true"));
       host.jvm.signal("HUP");
       String out = host.jvm.awaitOutput("reload rejected (SIGHUP)", 1);
-      String line = out.lines().filter(l -> l.contains("reload rejected")).findFirst().orElseThrow();
+      String line =
+          out.lines().filter(l -> l.contains("reload rejected")).findFirst().orElseThrow();
       assertTrue(
           line.contains(
               "app.yaml: 37: i.int: expected int, got 'seven' (field"
@@ -246,7 +248,8 @@ class ReloadIT {
       assertEquals("PT1S", s.getProperty("s.duration"));
       assertEquals("default", s.getProperty("i.string"));
       assertEquals("ctor-default", s.getProperty("i.fromConstructor"));
-      assertEquals("i.fromConstructor,i.string,s.duration,s.string", s.getProperty("callback.keys"));
+      assertEquals(
+          "i.fromConstructor,i.string,s.duration,s.string", s.getProperty("callback.keys"));
     }
   }
 
@@ -276,8 +279,7 @@ class ReloadIT {
 
   @ParameterizedTest
   @MethodSource("jdks")
-  void nonVolatileFieldReadInAHotLoopSeesTheNewValue(Path jdk, @TempDir Path dir)
-      throws Exception {
+  void nonVolatileFieldReadInAHotLoopSeesTheNewValue(Path jdk, @TempDir Path dir) throws Exception {
     try (Host host = start(jdk, dir)) {
       assertEquals("false", host.fresh().getProperty("loopExited"));
       host.write(BASE.replace("stop: false", "stop: true"));

@@ -55,8 +55,7 @@ class StartupIT {
 
   @ParameterizedTest
   @MethodSource("jdks")
-  void wrongOptionsNameTheOptionAndTheAcceptedValues(Path jdk, @TempDir Path dir)
-      throws Exception {
+  void wrongOptionsNameTheOptionAndTheAcceptedValues(Path jdk, @TempDir Path dir) throws Exception {
     Path config = dir.resolve("app.yaml");
     Files.writeString(config, "s.string: x\n");
     String out = failToStart(jdk, dir, "config=" + config + ",colour=blue");
@@ -97,7 +96,8 @@ class StartupIT {
       assertEquals("1", s.getProperty("s.anInt"), "keeps its default");
       assertEquals("loaded", s.getProperty("s.string"), "the other fields still bind");
       assertTrue(
-          host.jvm.output()
+          host.jvm
+              .output()
               .contains(
                   config
                       + ": 3: s.int: expected int, got 'forty-two' (field"

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 /** One {@code @OnReload} method, and how to hand it the event. */
 final class Callback {
   final Method method;
+
   /** The parameter type, or {@code null} for a method without one. */
   private final Class<?> eventType;
 

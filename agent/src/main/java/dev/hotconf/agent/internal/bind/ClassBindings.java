@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Everything hotconf knows about one class: its bound fields, its {@code @OnReload} methods and,
  * weakly, its live instances with their defaults. Field writes to this class happen under its
- * monitor, so a constructor that registers an instance and a reload that writes all instances
- * never miss each other.
+ * monitor, so a constructor that registers an instance and a reload that writes all instances never
+ * miss each other.
  */
 final class ClassBindings {
   static final String RELOADABLE = "dev.hotconf.Reloadable";
@@ -25,16 +25,19 @@ final class ClassBindings {
   final List<FieldBinding> instances;
   final List<Callback> staticCallbacks;
   final List<Callback> instanceCallbacks;
+
   /** Why some annotated members are not bound; logged once, when the class registers. */
   final List<String> warnings;
 
   /** Set once under the registry's commit lock; read without it on every construction. */
   volatile boolean registered;
+
   /** Whether static fields may be written: only once static initialization has run. */
   private boolean staticsReady;
 
   private Tracked[] live = new Tracked[4];
   private int size;
+
   /** The defaults most instances share, so that each does not keep its own copy. */
   private Object[] sharedDefaults;
 
@@ -78,7 +81,8 @@ final class ClassBindings {
       if (annotation(method.getDeclaredAnnotations(), ON_RELOAD) == null) continue;
       Callback callback = Callback.of(method, warnings);
       if (callback == null) continue;
-      (Modifier.isStatic(method.getModifiers()) ? staticCallbacks : instanceCallbacks).add(callback);
+      (Modifier.isStatic(method.getModifiers()) ? staticCallbacks : instanceCallbacks)
+          .add(callback);
     }
     this.statics = List.copyOf(statics);
     this.instances = List.copyOf(instances);

@@ -30,8 +30,7 @@ import java.util.regex.Pattern;
  * instance of a class.
  */
 final class Converter {
-  private static final Pattern DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Zµ]+)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Zµ]+)");
 
   private Converter() {}
 
@@ -321,7 +320,8 @@ final class Converter {
       case "days":
         return 86_400_000_000_000L;
       default:
-        throw new IllegalArgumentException("unknown unit '" + unit + "'; use ns, us, ms, s, m, h or d");
+        throw new IllegalArgumentException(
+            "unknown unit '" + unit + "'; use ns, us, ms, s, m, h or d");
     }
   }
 

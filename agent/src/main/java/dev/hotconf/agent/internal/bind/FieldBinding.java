@@ -21,11 +21,13 @@ final class FieldBinding {
   final Type type;
   final boolean secret;
   final boolean isStatic;
+
   /** For an instance field, its index in each tracked instance's defaults. */
   final int slot;
 
   /** The value last written, or {@link #ABSENT}; guarded by the owning {@link ClassBindings}. */
   Object applied = ABSENT;
+
   /** The static field's initializer value; guarded by the owning {@link ClassBindings}. */
   Object staticDefault;
 

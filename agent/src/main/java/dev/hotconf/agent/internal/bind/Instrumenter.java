@@ -3,9 +3,7 @@ package dev.hotconf.agent.internal.bind;
 import dev.hotconf.agent.internal.Log;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-
 import java.util.HashSet;
-
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -18,8 +16,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Rewrites the classes that declare {@code @Reloadable} fields or {@code @OnReload} methods as they
- * load: bound fields lose {@code final} and become {@code volatile} (so every thread sees a reload's
- * write, and no reflective write to a final field ever happens), each constructor ends by
+ * load: bound fields lose {@code final} and become {@code volatile} (so every thread sees a
+ * reload's write, and no reflective write to a final field ever happens), each constructor ends by
  * registering {@code this}, and the static initializer ends by registering the class.
  *
  * <p>Every other class costs one scan of its bytes for the annotations' descriptors: a class that
@@ -29,9 +27,12 @@ public final class Instrumenter implements ClassFileTransformer {
   static final String RELOADABLE = "Ldev/hotconf/Reloadable;";
   static final String ON_RELOAD = "Ldev/hotconf/OnReload;";
   private static final String BRIDGE = "dev/hotconf/agent/bridge/Bridge";
-  private static final byte[] PREFIX = "Ldev/hotconf/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] TAIL_RELOADABLE = "Reloadable;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] TAIL_ON_RELOAD = "OnReload;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] PREFIX =
+      "Ldev/hotconf/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TAIL_RELOADABLE =
+      "Reloadable;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TAIL_ON_RELOAD =
+      "OnReload;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final ClassLoader agentLoader = Instrumenter.class.getClassLoader();
 
@@ -57,7 +58,8 @@ public final class Instrumenter implements ClassFileTransformer {
     try {
       return instrument(classfileBuffer);
     } catch (Throwable t) { // never let a class fail to load because of us
-      Log.error("cannot instrument " + className.replace('/', '.') + "; its fields stay unbound", t);
+      Log.error(
+          "cannot instrument " + className.replace('/', '.') + "; its fields stay unbound", t);
       return null;
     }
   }
@@ -126,6 +128,7 @@ public final class Instrumenter implements ClassFileTransformer {
     boolean staticMembers;
     boolean instanceMembers;
     final Set<String> boundFields = new HashSet<>();
+
     /** Constructors ({@code name + descriptor}) that call {@code this(...)}, not super. */
     final Set<String> delegating = new HashSet<>();
 
@@ -263,8 +266,7 @@ public final class Instrumenter implements ClassFileTransformer {
     @Override
     public void visitEnd() {
       if (survey.staticMembers && !survey.hasClinit) {
-        MethodVisitor mv =
-            super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         emitInitialized(mv);
         mv.visitInsn(Opcodes.RETURN);
@@ -306,5 +308,4 @@ public final class Instrumenter implements ClassFileTransformer {
       super.visitMaxs(maxStack + extraStack, maxLocals);
     }
   }
-
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every binding's value under a new snapshot, computed before anything is written; or, if any
- * value does not convert, every problem — and then nothing is written at all.
+ * Every binding's value under a new snapshot, computed before anything is written; or, if any value
+ * does not convert, every problem — and then nothing is written at all.
  */
 public final class Plan {
   final Snapshot snapshot;
+
   /** Per class, its values in {@link ClassBindings#all()} order. */
   final Map<ClassBindings, Object[]> values;
 

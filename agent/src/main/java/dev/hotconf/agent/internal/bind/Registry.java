@@ -12,9 +12,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The classes with bindings and the configuration they are bound to. Classes register when they
- * are initialized or first constructed (<em>register → bind</em>); a reload computes a {@link
- * Plan} and commits it here.
+ * The classes with bindings and the configuration they are bound to. Classes register when they are
+ * initialized or first constructed (<em>register → bind</em>); a reload computes a {@link Plan} and
+ * commits it here.
  *
  * <p>Locking: the commit lock orders reloads against class registration, so a class never binds
  * from a snapshot that is being replaced; each class's monitor orders field writes against the
@@ -106,7 +106,8 @@ public final class Registry {
       try {
         values[i] = Converter.convert(node, b.type, b.secret);
       } catch (ConversionException e) {
-        problems.add(new Problem(e.origin(), b.path + ": " + e.getMessage() + " (field " + b + ")"));
+        problems.add(
+            new Problem(e.origin(), b.path + ": " + e.getMessage() + " (field " + b + ")"));
       }
     }
     return values;
@@ -147,9 +148,9 @@ public final class Registry {
   }
 
   /**
-   * Runs the {@code @OnReload} methods of the classes a commit changed (and, when any key
-   * changed, of classes that have callbacks but no fields): static ones once, instance ones on
-   * every live instance. A callback that throws is logged; the others still run.
+   * Runs the {@code @OnReload} methods of the classes a commit changed (and, when any key changed,
+   * of classes that have callbacks but no fields): static ones once, instance ones on every live
+   * instance. A callback that throws is logged; the others still run.
    */
   public void runCallbacks(Commit commit, ReloadEvent event) {
     List<ClassBindings> targets = new ArrayList<>(commit.affected);

@@ -7,6 +7,7 @@ import java.util.Map;
 /** A mapping under construction, where a dotted key and a nested one name the same place. */
 final class Tree {
   private final Origin origin;
+
   /** The path of this mapping from the file's top, with a trailing dot: for messages. */
   private final String prefix;
 

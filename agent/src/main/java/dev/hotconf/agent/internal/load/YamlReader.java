@@ -116,7 +116,8 @@ final class YamlReader {
       String key = ((ScalarNode) keyNode).getValue();
       Origin previous = seen.put(key, keyOrigin);
       if (previous != null) {
-        throw fail(keyOrigin, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
+        throw fail(
+            keyOrigin, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
       }
       Node value = convert(tuple.getValueNode(), path, depth + 1);
       // A plain key with dots ("server.port: 80") means the nested path, as in HOCON;

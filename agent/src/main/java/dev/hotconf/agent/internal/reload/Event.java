@@ -34,6 +34,12 @@ final class Event implements ReloadEvent {
 
   @Override
   public String toString() {
-    return "ReloadEvent[generation=" + generation + ", cause=" + cause + ", changedKeys=" + changedKeys + "]";
+    return "ReloadEvent[generation="
+        + generation
+        + ", cause="
+        + cause
+        + ", changedKeys="
+        + changedKeys
+        + "]";
   }
 }

@@ -60,7 +60,9 @@ public final class Outcome {
   /** The duration, with a decimal below 10 ms so that a fast reload does not read "0 ms". */
   private String millis() {
     double ms = nanos / 1e6;
-    return ms < 10 ? String.format(java.util.Locale.ROOT, "%.1f", ms) : Long.toString(Math.round(ms));
+    return ms < 10
+        ? String.format(java.util.Locale.ROOT, "%.1f", ms)
+        : Long.toString(Math.round(ms));
   }
 
   /** The one log line: keys only, never values, so no secret is ever written out. */
@@ -82,8 +84,15 @@ public final class Outcome {
                     : "")
                 + ")";
       }
-      return "reload applied (" + cause + "): generation " + generation + ", " + keys + " in "
-          + millis() + " ms";
+      return "reload applied ("
+          + cause
+          + "): generation "
+          + generation
+          + ", "
+          + keys
+          + " in "
+          + millis()
+          + " ms";
     }
     return "reload rejected ("
         + cause

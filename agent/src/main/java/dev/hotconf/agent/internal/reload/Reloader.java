@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one reload thread and the reload path it runs: load → plan → commit (or reject) → callbacks
- * → outcome. Triggers only {@link #request} a reload; requests that arrive while one runs
- * coalesce into one more, so a burst of signals costs at most two reloads.
+ * The one reload thread and the reload path it runs: load → plan → commit (or reject) → callbacks →
+ * outcome. Triggers only {@link #request} a reload; requests that arrive while one runs coalesce
+ * into one more, so a burst of signals costs at most two reloads.
  */
 public final class Reloader {
   private final Loader loader;

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Reload signals, through {@code sun.misc.Signal} (module {@code jdk.unsupported}), reached
- * reflectively so that the agent compiles without warnings on any JDK. The handler only records
- * the request: the JVM runs it on a new short-lived thread per delivered signal, and the reload
- * thread does the work.
+ * reflectively so that the agent compiles without warnings on any JDK. The handler only records the
+ * request: the JVM runs it on a new short-lived thread per delivered signal, and the reload thread
+ * does the work.
  */
 public final class SignalTrigger {
   private SignalTrigger() {}

@@ -37,7 +37,9 @@ class ConverterTest {
 
   private static Node list(String... items) {
     return new Node.Sequence(
-        java.util.Arrays.stream(items).map(ConverterTest::scalar).collect(java.util.stream.Collectors.toList()),
+        java.util.Arrays.stream(items)
+            .map(ConverterTest::scalar)
+            .collect(java.util.stream.Collectors.toList()),
         AT);
   }
 
@@ -75,11 +77,14 @@ class ConverterTest {
   void wrongTextSaysWhatWasExpected() {
     assertEquals("expected int, got 'abc'", error(scalar("abc"), int.class, false));
     assertEquals(
-        "expected byte, got '300' (out of range -128..127)", error(scalar("300"), byte.class, false));
+        "expected byte, got '300' (out of range -128..127)",
+        error(scalar("300"), byte.class, false));
     assertEquals(
         "expected int, got '3000000000' (out of range -2147483648..2147483647)",
         error(scalar("3000000000"), int.class, false));
-    assertEquals("expected boolean, got 'maybe' (use true or false)", error(scalar("maybe"), boolean.class, false));
+    assertEquals(
+        "expected boolean, got 'maybe' (use true or false)",
+        error(scalar("maybe"), boolean.class, false));
     assertEquals("expected int, got '1.5'", error(scalar("1.5"), int.class, false));
     assertEquals("expected int, got a list", error(list("1"), int.class, false));
   }
@@ -111,7 +116,9 @@ class ConverterTest {
     assertEquals(Duration.ofNanos(7000), convert("7us", Duration.class));
     assertEquals(Duration.ofSeconds(10), convert("PT10S", Duration.class));
     assertTrue(error(scalar("10"), Duration.class, false).contains("a number and a unit"));
-    assertTrue(error(scalar("10 fortnights"), Duration.class, false).contains("unknown unit 'fortnights'"));
+    assertTrue(
+        error(scalar("10 fortnights"), Duration.class, false)
+            .contains("unknown unit 'fortnights'"));
   }
 
   @Test
@@ -127,11 +134,13 @@ class ConverterTest {
     Object ints = Converter.convert(list("1", "2"), type("listOfInts"), false);
     assertEquals(List.of(1, 2), ints);
     assertThrows(UnsupportedOperationException.class, () -> ((List<?>) ints).clear());
-    assertEquals(List.of("b", "a"), List.copyOf((Set<?>) Converter.convert(list("b", "a", "b"), type("setOfStrings"), false)));
-    Node map =
-        new Node.Mapping(
-            new java.util.LinkedHashMap<>(Map.of("fast", scalar("10ms"))), AT);
-    assertEquals(Map.of("fast", Duration.ofMillis(10)), Converter.convert(map, type("mapOfDurations"), false));
+    assertEquals(
+        List.of("b", "a"),
+        List.copyOf((Set<?>) Converter.convert(list("b", "a", "b"), type("setOfStrings"), false)));
+    Node map = new Node.Mapping(new java.util.LinkedHashMap<>(Map.of("fast", scalar("10ms"))), AT);
+    assertEquals(
+        Map.of("fast", Duration.ofMillis(10)),
+        Converter.convert(map, type("mapOfDurations"), false));
     Node badElement =
         new Node.Sequence(List.of(scalar("1"), new Node.Scalar("x", new Origin("a.yaml", 9))), AT);
     ConversionException e =
@@ -140,22 +149,38 @@ class ConverterTest {
             () -> Converter.convert(badElement, type("listOfInts"), false));
     assertEquals("element 1: expected Integer, got 'x'", e.getMessage());
     assertEquals(9, e.origin().line(), "the element's own line");
-    assertTrue(error(scalar("1"), type("listOfInts"), false).contains("expected List<Integer> (a list)"));
+    assertTrue(
+        error(scalar("1"), type("listOfInts"), false).contains("expected List<Integer> (a list)"));
   }
 
   @Test
   void supportedTypes() throws Exception {
     for (Type t :
         new Type[] {
-          String.class, int.class, Long.class, char.class, TimeUnit.class, Duration.class, Path.class,
-          URI.class, type("listOfInts"), type("setOfStrings"), type("mapOfDurations")
+          String.class,
+          int.class,
+          Long.class,
+          char.class,
+          TimeUnit.class,
+          Duration.class,
+          Path.class,
+          URI.class,
+          type("listOfInts"),
+          type("setOfStrings"),
+          type("mapOfDurations")
         }) {
       assertTrue(Converter.supports(t), t.getTypeName());
     }
     for (Type t :
         new Type[] {
-          Object.class, Thread.class, List.class, type("intKeys"), type("nested"), type("wildcard"),
-          type("optional"), int[].class
+          Object.class,
+          Thread.class,
+          List.class,
+          type("intKeys"),
+          type("nested"),
+          type("wildcard"),
+          type("optional"),
+          int[].class
         }) {
       assertFalse(Converter.supports(t), t.getTypeName());
     }

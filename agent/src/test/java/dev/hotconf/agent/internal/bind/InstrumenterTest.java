@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class InstrumenterTest {
   private static byte[] bytes(Class<?> type) throws Exception {
-    try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+    try (InputStream in =
+        type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
       return in.readAllBytes();
     }
   }
@@ -30,15 +31,19 @@ class InstrumenterTest {
     assertTrue(Instrumenter.mentionsAnnotations(bytes(Sample.class)));
     assertFalse(Instrumenter.mentionsAnnotations(bytes(InstrumenterTest.class)));
     assertFalse(Instrumenter.mentionsAnnotations(bytes(String.class)));
-    assertNull(new Instrumenter().transform(getClass().getClassLoader(), "x/Y", null, null, bytes(String.class)));
+    assertNull(
+        new Instrumenter()
+            .transform(getClass().getClassLoader(), "x/Y", null, null, bytes(String.class)));
   }
 
   @Test
   void boundFieldsBecomeVolatileAndLoseFinalConstantsStay() throws Exception {
     Class<?> type = load(Instrumenter.instrument(bytes(Sample.class)));
-    assertEquals("static volatile", Modifier.toString(type.getDeclaredField("LIST").getModifiers()));
+    assertEquals(
+        "static volatile", Modifier.toString(type.getDeclaredField("LIST").getModifiers()));
     assertEquals("volatile", Modifier.toString(type.getDeclaredField("name").getModifiers()));
-    assertEquals("static final", Modifier.toString(type.getDeclaredField("CONSTANT").getModifiers()));
+    assertEquals(
+        "static final", Modifier.toString(type.getDeclaredField("CONSTANT").getModifiers()));
     assertEquals("", Modifier.toString(type.getDeclaredField("plain").getModifiers()));
   }
 

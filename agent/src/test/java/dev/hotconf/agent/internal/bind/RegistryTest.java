@@ -130,13 +130,18 @@ class RegistryTest {
     registry.constructed(t, Target.class);
 
     Plan plan = registry.plan(snapshot("t:\n  port: abc\n  name: b\n  timeout: forever\n"));
-    List<String> problems = plan.problems().stream().map(Problem::toString).collect(Collectors.toList());
+    List<String> problems =
+        plan.problems().stream().map(Problem::toString).collect(Collectors.toList());
     assertEquals(2, problems.size(), problems.toString());
     assertTrue(
-        problems.get(0).endsWith(
-            ": 2: t.port: expected int, got 'abc' (field " + Target.class.getName() + ".port)"),
+        problems
+            .get(0)
+            .endsWith(
+                ": 2: t.port: expected int, got 'abc' (field " + Target.class.getName() + ".port)"),
         problems.get(0));
-    assertTrue(problems.get(1).contains(": 4: t.timeout: expected Duration, got 'forever'"), problems.get(1));
+    assertTrue(
+        problems.get(1).contains(": 4: t.timeout: expected Duration, got 'forever'"),
+        problems.get(1));
     assertEquals(8080, Target.port);
     assertEquals("a", t.name);
     assertEquals(1, registry.generation());
@@ -200,11 +205,19 @@ class RegistryTest {
   @Test
   void constantsAndUnsupportedTypesAreExplainedAndSkipped() {
     ClassBindings odd = ClassBindings.of(Odd.class);
-    assertEquals(List.of("fine"), odd.all().stream().map(b -> b.field.getName()).collect(Collectors.toList()));
+    assertEquals(
+        List.of("fine"),
+        odd.all().stream().map(b -> b.field.getName()).collect(Collectors.toList()));
     String warnings = String.join("\n", odd.warnings);
-    assertTrue(warnings.contains("Odd.CONSTANT is not bound: it is a compile-time constant"), warnings);
-    assertTrue(warnings.contains("Odd.object is not bound: hotconf cannot convert to java.lang.Object"), warnings);
-    assertTrue(warnings.contains("wrongParameters is ignored: it must take no parameter or one ReloadEvent"), warnings);
+    assertTrue(
+        warnings.contains("Odd.CONSTANT is not bound: it is a compile-time constant"), warnings);
+    assertTrue(
+        warnings.contains("Odd.object is not bound: hotconf cannot convert to java.lang.Object"),
+        warnings);
+    assertTrue(
+        warnings.contains(
+            "wrongParameters is ignored: it must take no parameter or one ReloadEvent"),
+        warnings);
   }
 
   @Test

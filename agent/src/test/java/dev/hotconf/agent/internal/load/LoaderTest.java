@@ -105,7 +105,8 @@ class LoaderTest {
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'k'; c++) {
       bomb.append(c).append(": &").append(c).append(" [");
-      for (int i = 0; i < 10; i++) bomb.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+      for (int i = 0; i < 10; i++)
+        bomb.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
       bomb.append("]\n");
     }
     Problem p = problem("bomb.yaml", bomb.toString());
@@ -141,7 +142,8 @@ class LoaderTest {
     Path bad = dir.resolve("bad.yaml");
     Files.write(bad, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
     LoadException e =
-        assertThrows(LoadException.class, () -> new Loader(List.of(ConfigFile.of(bad.toString()))).load());
+        assertThrows(
+            LoadException.class, () -> new Loader(List.of(ConfigFile.of(bad.toString()))).load());
     assertTrue(e.getMessage().contains("is not valid UTF-8"), e.getMessage());
   }
 
@@ -174,7 +176,9 @@ class LoaderTest {
   @Test
   void hoconKeepsNumberTextAndResolvesSubstitutions() throws Exception {
     Snapshot s =
-        load("a.conf", "s { version = 1.10, n = 007, on = true }\nhost = h\nurl = \"http://\"${host}\n");
+        load(
+            "a.conf",
+            "s { version = 1.10, n = 007, on = true }\nhost = h\nurl = \"http://\"${host}\n");
     assertEquals("1.10", text(s, "s.version"));
     assertEquals("007", text(s, "s.n"));
     assertEquals("true", text(s, "s.on"));

@@ -22,8 +22,8 @@ import java.util.TreeSet;
 
 /**
  * A host application with static and instance {@code @Reloadable} fields of every supported type.
- * Every 10 ms it writes what it sees to {@code state.properties} (atomically, with a heartbeat),
- * so a test can poll for a condition with a deadline.
+ * Every 10 ms it writes what it sees to {@code state.properties} (atomically, with a heartbeat), so
+ * a test can poll for a condition with a deadline.
  *
  * <p>Usage: {@code TypesHost STATE_FILE}
  */
