@@ -108,4 +108,18 @@ class StartupIT {
       assertEquals("42", host.await("callback.generation", "2").getProperty("s.anInt"));
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void startUpLeavesJavaUtilLoggingToTheApplication(Path jdk, @TempDir Path dir) throws Exception {
+    Path config = dir.resolve("app.yaml");
+    Files.writeString(config, "s:\n  string: x\n");
+    try (Host host = Host.start(jdk, dir, config, "", "-Xlog:class+load=info")) {
+      String beforeMain = host.jvm.output().split("READY")[0];
+      assertTrue(beforeMain.contains("dev.hotconf.agent.HotconfAgent"), "class loading is logged");
+      assertFalse(
+          beforeMain.contains("java.util.logging.LogManager "),
+          "an application may still pick its logging backend in main");
+    }
+  }
 }

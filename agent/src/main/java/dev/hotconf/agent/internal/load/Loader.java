@@ -39,6 +39,9 @@ public final class Loader {
         layers.add(read(file));
       } catch (LoadException e) {
         problems.addAll(e.problems());
+      } catch (RuntimeException | StackOverflowError e) {
+        // A parser bug or a pathological file must reject the reload, not end the reload thread.
+        problems.add(new Problem(new Origin(file.name(), 0), "cannot parse: " + e));
       }
     }
     if (!problems.isEmpty()) throw new LoadException(problems);

@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -16,6 +15,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML into {@link Node}s. SnakeYAML only <em>composes</em> the document (builds its node
@@ -41,10 +43,16 @@ final class YamlReader {
     options.setNestingDepthLimit(100);
     options.setCodePointLimit(Integer.MAX_VALUE); // the file size limit applies before parsing
     options.setProcessComments(false);
-    Yaml yaml = new Yaml(new SafeConstructor(options));
+    // Only the composer: no constructor, so no tag can build an object, and none of SnakeYAML's
+    // constructor classes load (they would initialize java.util.logging during premain).
     org.yaml.snakeyaml.nodes.Node root;
     try {
-      root = yaml.compose(new StringReader(text));
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              new Resolver(),
+              options);
+      root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       // The problem and where the enclosing construct began; never the snippet of the file that
       // SnakeYAML's own message quotes, which could carry a secret.
@@ -61,13 +69,12 @@ final class YamlReader {
       throw fail(originOf(file, root.getStartMark()), "the top level must be a mapping of keys");
     }
     YamlReader reader = new YamlReader(file);
-    return (Node.Mapping) reader.convert(root, new IdentityHashMap<>(), 0);
+    return (Node.Mapping) reader.convert(root, new IdentityHashMap<>());
   }
 
   private Node convert(
       org.yaml.snakeyaml.nodes.Node node,
-      IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path,
-      int depth)
+      IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path)
       throws LoadException {
     Origin origin = originOf(file, node.getStartMark());
     if (++nodes > MAX_NODES) {
@@ -85,20 +92,17 @@ final class YamlReader {
       if (node instanceof SequenceNode) {
         List<org.yaml.snakeyaml.nodes.Node> values = ((SequenceNode) node).getValue();
         Node[] items = new Node[values.size()];
-        for (int i = 0; i < items.length; i++) items[i] = convert(values.get(i), path, depth + 1);
+        for (int i = 0; i < items.length; i++) items[i] = convert(values.get(i), path);
         return new Node.Sequence(List.of(items), origin);
       }
-      return convertMapping((MappingNode) node, origin, path, depth);
+      return convertMapping((MappingNode) node, origin, path);
     } finally {
       path.remove(node);
     }
   }
 
   private Node convertMapping(
-      MappingNode node,
-      Origin origin,
-      IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path,
-      int depth)
+      MappingNode node, Origin origin, IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path)
       throws LoadException {
     Tree tree = new Tree(origin);
     Map<String, Origin> seen = new LinkedHashMap<>();
@@ -119,7 +123,7 @@ final class YamlReader {
         throw fail(
             keyOrigin, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
       }
-      Node value = convert(tuple.getValueNode(), path, depth + 1);
+      Node value = convert(tuple.getValueNode(), path);
       // A plain key with dots ("server.port: 80") means the nested path, as in HOCON;
       // a quoted key keeps its dots.
       boolean plain = ((ScalarNode) keyNode).isPlain();
@@ -127,7 +131,7 @@ final class YamlReader {
     }
     // "<<: *base" fills in what the mapping does not say itself (YAML merge keys).
     for (MappingNode merge : merges) {
-      Node merged = convert(merge, path, depth + 1);
+      Node merged = convert(merge, path);
       for (Map.Entry<String, Node> e : ((Node.Mapping) merged).entries().entrySet()) {
         tree.putIfAbsent(e.getKey(), e.getValue());
       }

@@ -124,6 +124,12 @@ class LoaderTest {
   }
 
   @Test
+  void deepNestingIsRefused() {
+    Problem p = problem("deep.yaml", "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+    assertTrue(p.message().toLowerCase().contains("nesting depth"), p.message());
+  }
+
+  @Test
   void theTopLevelMustBeAMapping() {
     assertTrue(problem("a.yaml", "- 1\n- 2\n").message().contains("top level must be a mapping"));
   }
