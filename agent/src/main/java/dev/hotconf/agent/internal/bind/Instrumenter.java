@@ -22,6 +22,11 @@ import org.objectweb.asm.Type;
  *
  * <p>Every other class costs one scan of its bytes for the annotations' descriptors: a class that
  * uses an annotation must name it in its constant pool.
+ *
+ * <p>The rewriting is plain ASM rather than a Byte Buddy {@code AgentBuilder}: it needs no type
+ * pool and no frame computation (the inserted calls have no branch), so it never reads or loads
+ * another class while a class loads, changes field modifiers (which {@code Advice} cannot), and
+ * starts in milliseconds where Byte Buddy takes 300–400 ms.
  */
 public final class Instrumenter implements ClassFileTransformer {
   static final String RELOADABLE = "Ldev/hotconf/Reloadable;";
