@@ -78,6 +78,17 @@ final class Callback {
         });
   }
 
+  /**
+   * What identifies the method across a class hierarchy: name and parameters, or also the declaring
+   * class for a private method, which nothing overrides.
+   */
+  String signature() {
+    String base = method.getName() + java.util.Arrays.toString(method.getParameterTypes());
+    return java.lang.reflect.Modifier.isPrivate(method.getModifiers())
+        ? method.getDeclaringClass().getName() + "#" + base
+        : base;
+  }
+
   @Override
   public String toString() {
     return method.getDeclaringClass().getName() + "." + method.getName();

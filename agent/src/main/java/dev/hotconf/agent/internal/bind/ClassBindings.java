@@ -69,7 +69,8 @@ final class ClassBindings {
                 + " is not bound: hotconf cannot convert to "
                 + field.getGenericType().getTypeName()
                 + "; supported are String, primitives and their boxes, enums, Duration, Path,"
-                + " URI, BigDecimal, BigInteger, and List/Set/Map<String,...> of those");
+                + " URI, BigDecimal, BigInteger, List/Set/Map<String,...> of those, and records"
+                + " or classes with a no-argument constructor whose fields are of those types");
         continue;
       }
       field.setAccessible(true);
@@ -114,6 +115,10 @@ final class ClassBindings {
     return value.isEmpty() ? field.getName() : value;
   }
 
+  boolean tracksInstances() {
+    return !instances.isEmpty() || !instanceCallbacks.isEmpty();
+  }
+
   boolean hasBindings() {
     return !statics.isEmpty() || !instances.isEmpty();
   }
@@ -147,31 +152,35 @@ final class ClassBindings {
     } else if (Arrays.equals(sharedDefaults, defaults)) {
       defaults = sharedDefaults;
     }
-    if (instances.isEmpty() && instanceCallbacks.isEmpty()) return;
+    if (!tracksInstances()) return;
     if (size == live.length) compact();
     live[size++] = new Tracked(object, defaults);
   }
 
   /**
-   * Writes {@code values} (in {@link #all()} order) into every field whose value changes.
+   * Writes the values whose configuration text changed into every field that holds them.
    *
    * @return whether any field changed
    */
-  synchronized boolean write(Object[] values) {
+  synchronized boolean write(Values values) {
     boolean changed = false;
     int i = 0;
     for (FieldBinding b : statics) {
-      Object value = values[i++];
-      if (Objects.equals(b.applied, value)) continue;
+      Object value = values.values[i];
+      String text = values.texts[i++];
+      if (Objects.equals(b.appliedText, text)) continue;
       changed = true;
       b.applied = value;
+      b.appliedText = text;
       if (staticsReady) b.set(null, value == FieldBinding.ABSENT ? b.staticDefault : value);
     }
     for (FieldBinding b : instances) {
-      Object value = values[i++];
-      if (Objects.equals(b.applied, value)) continue;
+      Object value = values.values[i];
+      String text = values.texts[i++];
+      if (Objects.equals(b.appliedText, text)) continue;
       changed = true;
       b.applied = value;
+      b.appliedText = text;
       for (int j = 0; j < size; j++) {
         Object object = live[j].get();
         if (object != null) {
@@ -183,9 +192,12 @@ final class ClassBindings {
   }
 
   /** Sets the applied values without writing fields: for a class registering. */
-  synchronized void setApplied(Object[] values) {
+  synchronized void setApplied(Values values) {
     int i = 0;
-    for (FieldBinding b : all()) b.applied = values[i++];
+    for (FieldBinding b : all()) {
+      b.applied = values.values[i];
+      b.appliedText = values.texts[i++];
+    }
   }
 
   /** The live instances, for callbacks that run outside this class's monitor. */

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,32 +37,63 @@ final class Converter {
 
   /** Whether {@code type} is one this converter handles: checked once, when a field is bound. */
   static boolean supports(Type type) {
+    return supports(type, new HashSet<>());
+  }
+
+  private static boolean supports(Type type, Set<Class<?>> visiting) {
     if (type instanceof Class) {
       Class<?> c = (Class<?>) type;
-      return c == String.class
-          || c.isPrimitive() && c != void.class
-          || box(c) != null
-          || c.isEnum()
-          || c == Duration.class
-          || c == Path.class
-          || c == URI.class
-          || c == BigDecimal.class
-          || c == BigInteger.class;
+      if (isScalar(c)) return true;
+      Structure structure = Structure.of(c);
+      if (structure == null || !visiting.add(c)) return false; // a type that contains itself
+      for (Structure.Property p : structure.properties.values()) {
+        if (!supports(p.type, visiting)) return false;
+      }
+      visiting.remove(c);
+      return true;
     }
     if (type instanceof ParameterizedType) {
       ParameterizedType p = (ParameterizedType) type;
       Type raw = p.getRawType();
       Type[] args = p.getActualTypeArguments();
       if (raw == List.class || raw == Set.class || raw == Collection.class) {
-        return supports(args[0]) && !(args[0] instanceof ParameterizedType);
+        return args[0] instanceof Class && supports(args[0], visiting);
       }
       if (raw == Map.class) {
-        return args[0] == String.class
-            && supports(args[1])
-            && !(args[1] instanceof ParameterizedType);
+        return args[0] == String.class && args[1] instanceof Class && supports(args[1], visiting);
       }
     }
     return false;
+  }
+
+  private static boolean isScalar(Class<?> c) {
+    return c == String.class
+        || c.isPrimitive() && c != void.class
+        || box(c) != null
+        || c.isEnum()
+        || c == Duration.class
+        || c == Path.class
+        || c == URI.class
+        || c == BigDecimal.class
+        || c == BigInteger.class;
+  }
+
+  /**
+   * Whether a value of {@code type} takes the configuration key {@code rest} below its own path:
+   * any key for a map, the properties of a structure, nothing below a scalar or a list.
+   */
+  static boolean covers(Type type, List<String> rest) {
+    if (rest.isEmpty()) return true;
+    if (type instanceof ParameterizedType) {
+      ParameterizedType p = (ParameterizedType) type;
+      if (p.getRawType() != Map.class) return false;
+      return covers(p.getActualTypeArguments()[1], rest.subList(1, rest.size()));
+    }
+    if (!(type instanceof Class) || isScalar((Class<?>) type)) return false;
+    Structure structure = Structure.of((Class<?>) type);
+    if (structure == null) return false;
+    Structure.Property property = structure.property(rest.get(0));
+    return property != null && covers(property.type, rest.subList(1, rest.size()));
   }
 
   /** The type as a reader of a message would write it: {@code int}, {@code List<Duration>}. */
@@ -98,6 +130,14 @@ final class Converter {
       return Collections.unmodifiableSet(new LinkedHashSet<>(items));
     }
     Class<?> c = (Class<?>) type;
+    if (!isScalar(c)) {
+      if (!(node instanceof Node.Mapping)) {
+        throw new ConversionException(
+            node.origin(),
+            "expected " + describe(type) + " (a mapping), got " + kind(node, secret));
+      }
+      return Structure.of(c).build((Node.Mapping) node, secret);
+    }
     String text = scalar(node, type, secret);
     try {
       return convertScalar(text, c);
@@ -123,12 +163,12 @@ final class Converter {
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       if (item instanceof Node.Scalar && ((Node.Scalar) item).text() == null) {
-        throw new ConversionException(item.origin(), "element " + i + " of the list is null");
+        throw new ConversionException(item.origin(), "is null").at(i);
       }
       try {
         out.add(convert(item, element, secret));
       } catch (ConversionException e) {
-        throw new ConversionException(e.origin(), "element " + i + ": " + e.getMessage());
+        throw e.at(i);
       }
     }
     return out;
@@ -144,12 +184,12 @@ final class Converter {
     for (Map.Entry<String, Node> e : ((Node.Mapping) node).entries().entrySet()) {
       Node item = e.getValue();
       if (item instanceof Node.Scalar && ((Node.Scalar) item).text() == null) {
-        throw new ConversionException(item.origin(), "key '" + e.getKey() + "' is null");
+        throw new ConversionException(item.origin(), "is null").under(e.getKey());
       }
       try {
         out.put(e.getKey(), convert(item, value, secret));
       } catch (ConversionException x) {
-        throw new ConversionException(x.origin(), "key '" + e.getKey() + "': " + x.getMessage());
+        throw x.under(e.getKey());
       }
     }
     return Collections.unmodifiableMap(out);

@@ -28,6 +28,13 @@ final class FieldBinding {
   /** The value last written, or {@link #ABSENT}; guarded by the owning {@link ClassBindings}. */
   Object applied = ABSENT;
 
+  /**
+   * The configuration text {@link #applied} came from, {@code null} while absent. A reload writes
+   * the field when this text changes, so an object without {@code equals} is not rewritten (and its
+   * callbacks not run) by a reload that left its keys alone.
+   */
+  String appliedText;
+
   /** The static field's initializer value; guarded by the owning {@link ClassBindings}. */
   Object staticDefault;
 

@@ -13,12 +13,12 @@ import java.util.Map;
 public final class Plan {
   final Snapshot snapshot;
 
-  /** Per class, its values in {@link ClassBindings#all()} order. */
-  final Map<ClassBindings, Object[]> values;
+  /** Per class, its values. */
+  final Map<ClassBindings, Values> values;
 
   private final List<Problem> problems;
 
-  Plan(Snapshot snapshot, IdentityHashMap<ClassBindings, Object[]> values, List<Problem> problems) {
+  Plan(Snapshot snapshot, IdentityHashMap<ClassBindings, Values> values, List<Problem> problems) {
     this.snapshot = snapshot;
     this.values = values;
     this.problems = List.copyOf(problems);

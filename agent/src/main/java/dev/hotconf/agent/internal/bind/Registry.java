@@ -79,7 +79,7 @@ public final class Registry {
     while (true) {
       Active seen = active;
       List<Problem> problems = new ArrayList<>();
-      Object[] values = convert(cb, seen.snapshot, problems);
+      Values values = convert(cb, seen.snapshot, problems);
       synchronized (commitLock) {
         if (cb.registered) return;
         if (active != seen) continue;
@@ -95,19 +95,21 @@ public final class Registry {
     }
   }
 
-  private static Object[] convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
+  private static Values convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
     List<FieldBinding> all = cb.all();
-    Object[] values = new Object[all.size()];
-    for (int i = 0; i < values.length; i++) {
+    Values values = new Values(all.size());
+    for (int i = 0; i < all.size(); i++) {
       FieldBinding b = all.get(i);
       Node node = snapshot.find(b.path);
-      values[i] = FieldBinding.ABSENT;
+      values.values[i] = FieldBinding.ABSENT;
       if (node == null) continue;
       try {
-        values[i] = Converter.convert(node, b.type, b.secret);
+        values.values[i] = Converter.convert(node, b.type, b.secret);
+        values.texts[i] = node.render();
       } catch (ConversionException e) {
         problems.add(
-            new Problem(e.origin(), b.path + ": " + e.getMessage() + " (field " + b + ")"));
+            new Problem(
+                e.origin(), b.path + e.subPath() + ": " + e.getMessage() + " (field " + b + ")"));
       }
     }
     return values;
@@ -115,7 +117,7 @@ public final class Registry {
 
   /** Converts every binding's value under {@code next}, collecting every problem. */
   public Plan plan(Snapshot next) {
-    IdentityHashMap<ClassBindings, Object[]> values = new IdentityHashMap<>();
+    IdentityHashMap<ClassBindings, Values> values = new IdentityHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (ClassBindings cb : registered()) values.put(cb, convert(cb, next, problems));
     return new Plan(next, values, problems);
@@ -135,7 +137,7 @@ public final class Registry {
     synchronized (commitLock) {
       previous = active;
       for (ClassBindings cb : registered()) {
-        Object[] values = plan.values.get(cb);
+        Values values = plan.values.get(cb);
         // A class that registered after planning bound from the old snapshot: plan it now.
         if (values == null) values = convert(cb, plan.snapshot, late);
         if (cb.write(values)) affected.add(cb);
@@ -148,21 +150,56 @@ public final class Registry {
   }
 
   /**
-   * Runs the {@code @OnReload} methods of the classes a commit changed (and, when any key changed,
-   * of classes that have callbacks but no fields): static ones once, instance ones on every live
-   * instance. A callback that throws is logged; the others still run.
+   * Runs the {@code @OnReload} methods after a commit. Static ones run once per class whose fields
+   * changed; instance ones once per affected object — an object is affected when a field it holds
+   * changed, in its own class or a superclass — with every {@code @OnReload} method of its class
+   * hierarchy, each once (an overridden method runs as its override). A class that has callbacks
+   * but no bound field anywhere in its hierarchy hears of every reload that changed a key. A
+   * callback that throws is logged; the others still run.
    */
   public void runCallbacks(Commit commit, ReloadEvent event) {
     List<ClassBindings> targets = new ArrayList<>(commit.affected);
-    if (!event.changedKeys().isEmpty()) targets.addAll(commit.listeners);
-    for (ClassBindings cb : targets) {
-      for (Callback c : cb.staticCallbacks) call(c, null, event);
-      if (cb.instanceCallbacks.isEmpty()) continue;
-      for (Object object : cb.liveInstances()) {
-        for (Callback c : cb.instanceCallbacks) call(c, object, event);
+    if (!event.changedKeys().isEmpty()) {
+      for (ClassBindings cb : commit.listeners) {
+        if (!boundInHierarchy(cb.type)) targets.add(cb);
       }
     }
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+    List<Object> objects = new ArrayList<>();
+    for (ClassBindings cb : targets) {
+      for (Callback c : cb.staticCallbacks) call(c, null, event);
+      if (!cb.tracksInstances()) continue;
+      for (Object object : cb.liveInstances()) {
+        if (seen.put(object, Boolean.TRUE) == null) objects.add(object);
+      }
+    }
+    for (Object object : objects) {
+      for (Callback c : hierarchyCallbacks.get(object.getClass())) call(c, object, event);
+    }
   }
+
+  private boolean boundInHierarchy(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      if (bindings.get(c).hasBindings()) return true;
+    }
+    return false;
+  }
+
+  /** Every instance {@code @OnReload} method of a class and its superclasses, overrides once. */
+  private final ClassValue<List<Callback>> hierarchyCallbacks =
+      new ClassValue<>() {
+        @Override
+        protected List<Callback> computeValue(Class<?> type) {
+          List<Callback> out = new ArrayList<>();
+          java.util.Set<String> signatures = new java.util.HashSet<>();
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Callback callback : bindings.get(c).instanceCallbacks) {
+              if (signatures.add(callback.signature())) out.add(callback);
+            }
+          }
+          return List.copyOf(out);
+        }
+      };
 
   private static void call(Callback callback, Object target, ReloadEvent event) {
     try {
@@ -172,6 +209,13 @@ public final class Registry {
           "@OnReload method " + callback + " threw; the reload stays applied, other callbacks ran",
           t);
     }
+  }
+
+  /** The keys of {@code snapshot} that bind to no field of the classes registered so far. */
+  public List<Problem> unknownKeys(Snapshot snapshot) {
+    List<FieldBinding> all = new ArrayList<>();
+    for (ClassBindings cb : registered()) all.addAll(cb.all());
+    return UnknownKeys.find(snapshot, all);
   }
 
   /** The live registered classes, dropping those that were unloaded. */

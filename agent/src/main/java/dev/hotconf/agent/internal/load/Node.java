@@ -23,7 +23,7 @@ public abstract class Node {
   /** A canonical rendering used to tell whether a value changed between two snapshots. */
   abstract void render(StringBuilder out);
 
-  final String render() {
+  public final String render() {
     StringBuilder out = new StringBuilder();
     render(out);
     return out.toString();

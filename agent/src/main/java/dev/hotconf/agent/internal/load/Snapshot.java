@@ -84,18 +84,30 @@ public final class Snapshot {
 
   private Map<String, String> leaves() {
     Map<String, String> leaves = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : leafNodes().entrySet()) {
+      leaves.put(e.getKey(), e.getValue().render());
+    }
+    return leaves;
+  }
+
+  /**
+   * Every value that is not a mapping (scalars and lists), by path, in file order; explicit nulls
+   * left out, as they count as absent.
+   */
+  public Map<String, Node> leafNodes() {
+    Map<String, Node> leaves = new LinkedHashMap<>();
     collect("", root, leaves);
     return leaves;
   }
 
-  private static void collect(String prefix, Node.Mapping mapping, Map<String, String> into) {
+  private static void collect(String prefix, Node.Mapping mapping, Map<String, Node> into) {
     for (Map.Entry<String, Node> e : mapping.entries().entrySet()) {
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       Node value = e.getValue();
       if (value instanceof Node.Mapping && !((Node.Mapping) value).entries().isEmpty()) {
         collect(path, (Node.Mapping) value, into);
       } else if (!(value instanceof Node.Scalar && ((Node.Scalar) value).text() == null)) {
-        into.put(path, value.render());
+        into.put(path, value);
       }
     }
   }

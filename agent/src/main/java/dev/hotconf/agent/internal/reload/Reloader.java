@@ -10,6 +10,7 @@ import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one reload thread and the reload path it runs: load → plan → commit (or reject) → callbacks →
@@ -77,6 +78,12 @@ public final class Reloader {
     }
     Plan plan = registry.plan(next);
     if (!plan.problems().isEmpty()) return finish(rejected(plan.problems(), cause, start));
+    List<Problem> unknown = registry.unknownKeys(next);
+    if (!unknown.isEmpty()) {
+      Log.warn(
+          "keys that bind to no field (of the classes loaded so far): "
+              + unknown.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+    }
     Commit commit = registry.commit(plan);
     Set<String> changed = next.changedKeys(commit.previous());
     registry.runCallbacks(commit, new Event(commit.generation(), changed, cause));

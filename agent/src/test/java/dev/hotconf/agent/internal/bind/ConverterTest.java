@@ -31,6 +31,49 @@ class ConverterTest {
 
   private static final Origin AT = new Origin("a.yaml", 7);
 
+  record Pool(int size, Duration timeout) {}
+
+  record Db(String url, Pool pool, List<String> replicas) {
+    Db {
+      if (url.isBlank()) throw new IllegalArgumentException("url must not be blank");
+    }
+  }
+
+  static class Plain {
+    String name = "default";
+    int maxSize = 10;
+    List<Pool> pools = List.of();
+    transient int ignored;
+  }
+
+  static class Loop {
+    Loop next;
+  }
+
+  abstract static class Abstract {
+    int x;
+  }
+
+  static class NoDefaultConstructor {
+    int x;
+
+    NoDefaultConstructor(int x) {
+      this.x = x;
+    }
+  }
+
+  List<Db> dbs;
+  Map<String, Plain> plains;
+
+  private static Node.Mapping map(Object... keysAndNodes) {
+    java.util.LinkedHashMap<String, Node> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndNodes.length; i += 2) {
+      Object v = keysAndNodes[i + 1];
+      m.put((String) keysAndNodes[i], v instanceof Node ? (Node) v : scalar((String) v));
+    }
+    return new Node.Mapping(m, AT);
+  }
+
   private static Node scalar(String text) {
     return new Node.Scalar(text, AT);
   }
@@ -147,7 +190,8 @@ class ConverterTest {
         assertThrows(
             ConversionException.class,
             () -> Converter.convert(badElement, type("listOfInts"), false));
-    assertEquals("element 1: expected Integer, got 'x'", e.getMessage());
+    assertEquals("expected Integer, got 'x'", e.getMessage());
+    assertEquals("[1]", e.subPath());
     assertEquals(9, e.origin().line(), "the element's own line");
     assertTrue(
         error(scalar("1"), type("listOfInts"), false).contains("expected List<Integer> (a list)"));
@@ -184,5 +228,76 @@ class ConverterTest {
         }) {
       assertFalse(Converter.supports(t), t.getTypeName());
     }
+  }
+
+  @Test
+  void recordsAndPlainClassesBindWholeSubtrees() throws Exception {
+    Node db =
+        map(
+            "url", "jdbc:x",
+            "pool", map("size", "5", "timeout", "2s"),
+            "replicas", list("r1", "r2"));
+    assertEquals(
+        new Db("jdbc:x", new Pool(5, Duration.ofSeconds(2)), List.of("r1", "r2")),
+        Converter.convert(db, Db.class, false));
+    Plain plain =
+        (Plain)
+            Converter.convert(
+                map(
+                    "max-size",
+                    "20",
+                    "pools",
+                    new Node.Sequence(List.of(map("size", "1", "timeout", "1s")), AT)),
+                Plain.class,
+                false);
+    assertEquals("default", plain.name, "an absent key keeps the initializer's value");
+    assertEquals(20, plain.maxSize, "max-size sets maxSize");
+    assertEquals(List.of(new Pool(1, Duration.ofSeconds(1))), plain.pools);
+    assertTrue(Converter.supports(type("dbs")));
+    assertTrue(Converter.supports(type("plains")));
+  }
+
+  @Test
+  void structuredProblemsNameTheKeyBelowTheBinding() {
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Converter.convert(
+                    map(
+                        "url",
+                        "u",
+                        "pool",
+                        map("size", "big", "timeout", "1s"),
+                        "replicas",
+                        list()),
+                    Db.class,
+                    false));
+    assertEquals(".pool.size", e.subPath());
+    assertEquals("expected int, got 'big'", e.getMessage());
+    e =
+        assertThrows(
+            ConversionException.class,
+            () -> Converter.convert(map("url", "u", "replicas", list()), Db.class, false));
+    assertEquals("missing key 'pool': record Db needs every component", e.getMessage());
+    e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Converter.convert(
+                    map("url", " ", "pool", map("size", "1", "timeout", "1s"), "replicas", list()),
+                    Db.class,
+                    false));
+    assertEquals(
+        "Db refused the values: IllegalArgumentException: url must not be blank", e.getMessage());
+  }
+
+  @Test
+  void coversTellsWhichKeysBelowABindingAreTaken() throws Exception {
+    assertTrue(Converter.covers(Db.class, List.of("pool", "size")));
+    assertTrue(Converter.covers(Plain.class, List.of("max_size")));
+    assertFalse(Converter.covers(Db.class, List.of("pool", "sise")));
+    assertTrue(Converter.covers(type("mapOfDurations"), List.of("anything")));
+    assertFalse(Converter.covers(int.class, List.of("x")));
   }
 }

@@ -74,6 +74,53 @@ class RegistryTest {
     }
   }
 
+  abstract static class Base {
+    @Reloadable("h.base")
+    String base = "b";
+
+    final List<String> calls = new ArrayList<>();
+
+    @OnReload
+    void baseReloaded() {
+      calls.add("base");
+    }
+
+    @OnReload
+    void overridden() {
+      calls.add("base-overridden");
+    }
+  }
+
+  static class Derived extends Base {
+    @Reloadable("h.derived")
+    String derived = "d";
+
+    @OnReload
+    void derivedReloaded() {
+      calls.add("derived");
+    }
+
+    @Override
+    @OnReload
+    void overridden() {
+      calls.add("derived-overridden");
+    }
+  }
+
+  record Endpoint(String host, int port) {}
+
+  static class Holder {
+    @Reloadable("e")
+    Endpoint endpoint;
+
+    int callbacks;
+
+    @OnReload
+    void reloaded() {
+      callbacks++;
+    }
+  }
+
   @TempDir Path dir;
   private int files;
 
@@ -236,5 +283,83 @@ class RegistryTest {
     assertNull(dropped.get(), "the registry must not keep an instance alive");
     assertEquals(1, registry.counts()[1]);
     assertEquals("a", kept.name);
+  }
+
+  /** What the instrumented constructors of Base and Derived report, in order. */
+  private static Derived construct(Registry registry) {
+    Derived d = new Derived();
+    registry.constructed(d, Base.class);
+    registry.constructed(d, Derived.class);
+    return d;
+  }
+
+  @Test
+  void superclassFieldsBindAndEachCallbackRunsOncePerObject() throws Exception {
+    Registry registry = new Registry(snapshot("h: {base: B1, derived: D1}\n"));
+    Derived d = construct(registry);
+    assertEquals("B1", d.base);
+    assertEquals("D1", d.derived);
+
+    Snapshot next = snapshot("h: {base: B2, derived: D2}\n");
+    Commit commit = registry.commit(registry.plan(next));
+    registry.runCallbacks(commit, event(commit, next, "test"));
+    assertEquals("B2", d.base);
+    assertEquals("D2", d.derived);
+    assertEquals(
+        List.of("derived", "derived-overridden", "base"),
+        d.calls,
+        "both classes changed, yet each method runs once, an override as the override");
+
+    d.calls.clear();
+    next = snapshot("h: {base: B3, derived: D2}\n");
+    commit = registry.commit(registry.plan(next));
+    registry.runCallbacks(commit, event(commit, next, "test"));
+    assertEquals(
+        List.of("derived", "derived-overridden", "base"),
+        d.calls,
+        "a change in the superclass's field affects the whole object");
+  }
+
+  @Test
+  void aStructuredValueIsSwappedWholeAndOnlyWhenItsTextChanges() throws Exception {
+    Registry registry = new Registry(snapshot("e: {host: a, port: 1}\n"));
+    Holder h = new Holder();
+    registry.constructed(h, Holder.class);
+    Endpoint first = h.endpoint;
+    assertEquals(new Endpoint("a", 1), first);
+
+    Snapshot same = snapshot("e: {host: a, port: 1}\nother: 1\n");
+    Commit commit = registry.commit(registry.plan(same));
+    registry.runCallbacks(commit, event(commit, same, "test"));
+    assertTrue(first == h.endpoint, "unchanged text: the same object stays");
+    assertEquals(0, h.callbacks);
+
+    Snapshot changed = snapshot("e: {host: b, port: 2}\n");
+    commit = registry.commit(registry.plan(changed));
+    registry.runCallbacks(commit, event(commit, changed, "test"));
+    assertEquals(new Endpoint("b", 2), h.endpoint);
+    assertEquals(1, h.callbacks);
+
+    List<String> problems =
+        registry.plan(snapshot("e: {host: c, port: many}\n")).problems().stream()
+            .map(Problem::toString)
+            .collect(Collectors.toList());
+    assertEquals(1, problems.size());
+    assertTrue(
+        problems.get(0).contains(": 1: e.port: expected int, got 'many' (field "), problems.get(0));
+  }
+
+  @Test
+  void unknownKeysAreFoundWithTheKeyMeant() throws Exception {
+    Registry registry = new Registry(snapshot("t: {port: 1}\n"));
+    registry.initialized(Target.class);
+    registry.constructed(new Holder(), Holder.class);
+    Snapshot typos = snapshot("t:\n  port: 1\n  nmae: x\ne:\n  host: h\n  prot: 2\nunrelated: 3\n");
+    List<String> unknown =
+        registry.unknownKeys(typos).stream().map(Problem::toString).collect(Collectors.toList());
+    assertEquals(3, unknown.size(), unknown.toString());
+    assertTrue(unknown.get(0).endsWith(": 3: t.nmae (did you mean t.name?)"), unknown.get(0));
+    assertTrue(unknown.get(1).endsWith(": 6: e.prot (did you mean e.port?)"), unknown.get(1));
+    assertTrue(unknown.get(2).endsWith(": 7: unrelated"), unknown.get(2));
   }
 }

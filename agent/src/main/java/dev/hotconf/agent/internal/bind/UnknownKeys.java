@@ -1,0 +1,111 @@
+package dev.hotconf.agent.internal.bind;
+
+import dev.hotconf.agent.internal.load.Node;
+import dev.hotconf.agent.internal.load.Problem;
+import dev.hotconf.agent.internal.load.Snapshot;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the keys of a snapshot that bind to no field — most often typos — and suggests the bound
+ * key the user probably meant.
+ */
+final class UnknownKeys {
+  /** Reported per reload; more would drown the log line. */
+  static final int MAX_REPORTED = 20;
+
+  private UnknownKeys() {}
+
+  /** The unknown keys of {@code snapshot} given every binding, each with a "did you mean". */
+  static List<Problem> find(Snapshot snapshot, List<FieldBinding> bindings) {
+    Map<String, Type> byPath = new HashMap<>();
+    for (FieldBinding b : bindings) byPath.put(b.path, b.type);
+    List<Problem> unknown = new ArrayList<>();
+    Set<String> known = null;
+    for (Map.Entry<String, Node> leaf : snapshot.leafNodes().entrySet()) {
+      String path = leaf.getKey();
+      if (covered(path, byPath)) continue;
+      if (unknown.size() == MAX_REPORTED) {
+        unknown.add(new Problem(null, "and more"));
+        break;
+      }
+      if (known == null) known = knownPaths(bindings);
+      String guess = closest(path, known);
+      unknown.add(
+          new Problem(
+              leaf.getValue().origin(),
+              path + (guess == null ? "" : " (did you mean " + guess + "?)")));
+    }
+    return unknown;
+  }
+
+  /** Whether a binding's path is the leaf's path or a prefix whose type takes the rest. */
+  private static boolean covered(String path, Map<String, Type> byPath) {
+    List<String> segments = Arrays.asList(path.split("\\.", -1));
+    for (int i = segments.size(); i > 0; i--) {
+      Type type = byPath.get(String.join(".", segments.subList(0, i)));
+      if (type != null && Converter.covers(type, segments.subList(i, segments.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every key a binding accepts: its path and, for structured values, their properties. */
+  private static Set<String> knownPaths(List<FieldBinding> bindings) {
+    Set<String> known = new LinkedHashSet<>();
+    for (FieldBinding b : bindings) addKnown(b.path, b.type, known, 0);
+    return known;
+  }
+
+  private static void addKnown(String path, Type type, Set<String> into, int depth) {
+    into.add(path);
+    if (depth > 5) return;
+    if (type instanceof ParameterizedType) return;
+    if (!(type instanceof Class)) return;
+    Structure structure = Structure.of((Class<?>) type);
+    if (structure == null) return;
+    for (Structure.Property p : structure.properties.values()) {
+      addKnown(path + "." + p.name, p.type, into, depth + 1);
+    }
+  }
+
+  /** The known path nearest to {@code path}, if it is near enough to be a typo. */
+  static String closest(String path, Set<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int d = distance(path, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return bestDistance <= Math.max(2, path.length() / 4) ? best : null;
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) previous[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
