@@ -29,15 +29,16 @@ final class Host implements AutoCloseable {
   /** Starts TypesHost with the agent reading {@code config} (plus any further options). */
   static Host start(Path jdk, Path dir, Path config, String moreOptions, String... jvmArgs)
       throws IOException, InterruptedException {
+    return start("dev.hotconf.agent.it.host.TypesHost", jdk, dir, config, moreOptions, jvmArgs);
+  }
+
+  /** Starts {@code mainClass}, a host that takes its state file as its only argument. */
+  static Host start(
+      String mainClass, Path jdk, Path dir, Path config, String moreOptions, String... jvmArgs)
+      throws IOException, InterruptedException {
     Path state = dir.resolve("state.properties");
     String options = "config=" + config + (moreOptions.isEmpty() ? "" : "," + moreOptions);
-    ForkedJvm jvm =
-        ForkedJvm.start(
-            jdk,
-            options,
-            List.of(jvmArgs),
-            "dev.hotconf.agent.it.host.TypesHost",
-            state.toString());
+    ForkedJvm jvm = ForkedJvm.start(jdk, options, List.of(jvmArgs), mainClass, state.toString());
     Host host = new Host(jvm, config, state);
     jvm.awaitOutput("READY", 1);
     host.await(s -> s.getProperty("heartbeat") != null, "first state");

@@ -3,16 +3,10 @@ package dev.hotconf.agent.it.host;
 import dev.hotconf.OnReload;
 import dev.hotconf.ReloadEvent;
 import dev.hotconf.Reloadable;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -174,30 +168,10 @@ public final class TypesHost {
       p.setProperty("i.callback.generation", Long.toString(settings.callbackGeneration));
       p.setProperty("i.callback.count", Integer.toString(settings.callbacks));
       p.setProperty("loopExited", Boolean.toString(loopExited));
-      dump(TypesHost.class, null, "s.", p);
-      dump(Settings.class, settings, "i.", p);
-      write(p, state);
+      HostState.dump(TypesHost.class, null, "s.", p);
+      HostState.dump(Settings.class, settings, "i.", p);
+      HostState.write(p, state);
       Thread.sleep(10);
     }
-  }
-
-  /** Every declared field, by name, as {@code String.valueOf} shows it. */
-  static void dump(Class<?> type, Object target, String prefix, Properties into)
-      throws IllegalAccessException {
-    for (Field f : type.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) == (target != null)) continue;
-      if (f.getName().startsWith("callback") || f.getName().equals("loopExited")) continue;
-      f.setAccessible(true);
-      into.setProperty(prefix + f.getName(), String.valueOf(f.get(target)));
-      into.setProperty(prefix + f.getName() + ".modifiers", Modifier.toString(f.getModifiers()));
-    }
-  }
-
-  static void write(Properties p, Path state) throws IOException {
-    Path tmp = state.resolveSibling(state.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      p.store(out, null);
-    }
-    Files.move(tmp, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }
