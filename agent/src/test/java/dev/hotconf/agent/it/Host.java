@@ -39,6 +39,12 @@ final class Host implements AutoCloseable {
     Path state = dir.resolve("state.properties");
     String options = "config=" + config + (moreOptions.isEmpty() ? "" : "," + moreOptions);
     ForkedJvm jvm = ForkedJvm.start(jdk, options, List.of(jvmArgs), mainClass, state.toString());
+    return attach(jvm, config, state);
+  }
+
+  /** Follows a JVM already started, once it has said READY and written its first state. */
+  static Host attach(ForkedJvm jvm, Path config, Path state)
+      throws IOException, InterruptedException {
     Host host = new Host(jvm, config, state);
     jvm.awaitOutput("READY", 1);
     host.await(s -> s.getProperty("heartbeat") != null, "first state");
