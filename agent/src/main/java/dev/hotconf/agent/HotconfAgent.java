@@ -54,10 +54,10 @@ public final class HotconfAgent {
     }
     Registry registry = new Registry(first);
     Bridge.install(registry::initialized, registry::constructed);
-    inst.addTransformer(new Instrumenter(), false);
+    inst.addTransformer(new Instrumenter(inst), false);
     Reloader reloader = new Reloader(loader, registry);
     reloader.start();
-    SignalTrigger.install(options.signals(), reloader::request);
+    SignalTrigger.install(options.signals(), inst, reloader::request);
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.hotconf.agent.internal.bind;
 
 import dev.hotconf.agent.internal.Log;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -39,10 +41,33 @@ public final class Instrumenter implements ClassFileTransformer {
   private static final byte[] TAIL_ON_RELOAD =
       "OnReload;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+  private final Instrumentation inst;
   private final ClassLoader agentLoader = Instrumenter.class.getClassLoader();
+  private final Module agentModule = Instrumenter.class.getModule();
+
+  /**
+   * A transformer that opens named modules through {@code inst}.
+   *
+   * @param inst the JVM's instrumentation, or {@code null} where no class is in a named module
+   */
+  public Instrumenter(Instrumentation inst) {
+    this.inst = inst;
+  }
 
   @Override
   public byte[] transform(
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfileBuffer) {
+    return transform(
+        null, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+  }
+
+  @Override
+  public byte[] transform(
+      Module module,
       ClassLoader loader,
       String className,
       Class<?> classBeingRedefined,
@@ -61,12 +86,32 @@ public final class Instrumenter implements ClassFileTransformer {
       return null;
     }
     try {
-      return instrument(classfileBuffer);
+      byte[] instrumented = instrument(classfileBuffer);
+      if (instrumented != null && module != null && module.isNamed()) open(module, className);
+      return instrumented;
     } catch (Throwable t) { // never let a class fail to load because of us
       Log.error(
           "cannot instrument " + className.replace('/', '.') + "; its fields stay unbound", t);
       return null;
     }
+  }
+
+  /**
+   * A class in a named module calls the bridge (so its module must read the agent's) and has its
+   * private fields written (so its package must be open to the agent).
+   */
+  private void open(Module module, String className) {
+    int slash = className.lastIndexOf('/');
+    String pkg = slash < 0 ? "" : className.substring(0, slash).replace('/', '.');
+    if (module.canRead(agentModule) && module.isOpen(pkg, agentModule)) return;
+    if (inst == null) throw new IllegalStateException("no Instrumentation to open " + module);
+    inst.redefineModule(
+        module,
+        Set.of(agentModule),
+        Map.of(),
+        Map.of(pkg, Set.of(agentModule)),
+        Set.of(),
+        Map.of());
   }
 
   /** Whether instrumented code in {@code loader} can link to the bridge, loaded with the agent. */

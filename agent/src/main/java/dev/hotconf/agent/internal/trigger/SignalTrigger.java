@@ -1,11 +1,14 @@
 package dev.hotconf.agent.internal.trigger;
 
 import dev.hotconf.agent.internal.Log;
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,9 +24,10 @@ public final class SignalTrigger {
    * Installs a handler for each signal (names without {@code SIG}); one that cannot work is
    * reported with the reason and what to use instead.
    *
+   * @param inst to export {@code jdk.internal.misc} when {@code jdk.unsupported} is absent
    * @param request receives {@code "SIGHUP"} etc. for each delivered signal
    */
-  public static void install(List<String> signals, Consumer<String> request) {
+  public static void install(List<String> signals, Instrumentation inst, Consumer<String> request) {
     if (signals.isEmpty()) return;
     Class<?> signalClass;
     Class<?> handlerClass;
@@ -31,12 +35,26 @@ public final class SignalTrigger {
     Method handle;
     Object ignored;
     try {
-      signalClass = Class.forName("sun.misc.Signal");
-      handlerClass = Class.forName("sun.misc.SignalHandler");
+      try {
+        signalClass = Class.forName("sun.misc.Signal");
+        handlerClass = Class.forName("sun.misc.SignalHandler");
+        ignored = handlerClass.getField("SIG_IGN").get(null);
+      } catch (ClassNotFoundException e) {
+        Module base = Object.class.getModule();
+        inst.redefineModule(
+            base,
+            Set.of(),
+            Map.of("jdk.internal.misc", Set.of(SignalTrigger.class.getModule())),
+            Map.of(),
+            Set.of(),
+            Map.of());
+        signalClass = Class.forName("jdk.internal.misc.Signal");
+        handlerClass = Class.forName("jdk.internal.misc.Signal$Handler");
+        ignored = handlerClass.getField("SIG_IGN").get(null);
+      }
       newSignal = signalClass.getConstructor(String.class);
       handle = signalClass.getMethod("handle", signalClass, handlerClass);
-      ignored = handlerClass.getField("SIG_IGN").get(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       Log.warn("this JVM offers no signal handling (" + e + "): kill -HUP will not reload");
       return;
     }

@@ -32,7 +32,7 @@ class InstrumenterTest {
     assertFalse(Instrumenter.mentionsAnnotations(bytes(InstrumenterTest.class)));
     assertFalse(Instrumenter.mentionsAnnotations(bytes(String.class)));
     assertNull(
-        new Instrumenter()
+        new Instrumenter(null)
             .transform(getClass().getClassLoader(), "x/Y", null, null, bytes(String.class)));
   }
 
