@@ -1,6 +1,7 @@
 package dev.hotconf.agent.internal.bind;
 
 import java.lang.annotation.Annotation;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -37,6 +38,9 @@ final class ClassBindings {
 
   private Tracked[] live = new Tracked[4];
   private int size;
+
+  /** Instances collected since the last compaction, as the cleaner thread reports them. */
+  private int dead;
 
   /** The defaults most instances share, so that each does not keep its own copy. */
   private Object[] sharedDefaults;
@@ -140,8 +144,12 @@ final class ClassBindings {
     staticsReady = true;
   }
 
-  /** Records the instance's defaults, writes the applied values and starts tracking it. */
-  synchronized void bindInstance(Object object) {
+  /**
+   * Records the instance's defaults, writes the applied values and starts tracking it.
+   *
+   * @param queue where the instance's weak reference goes once it is collected
+   */
+  synchronized void bindInstance(Object object, ReferenceQueue<Object> queue) {
     Object[] defaults = new Object[instances.size()];
     for (FieldBinding b : instances) {
       defaults[b.slot] = b.get(object);
@@ -153,8 +161,8 @@ final class ClassBindings {
       defaults = sharedDefaults;
     }
     if (!tracksInstances()) return;
-    if (size == live.length) compact();
-    live[size++] = new Tracked(object, defaults);
+    if (size == live.length) live = Arrays.copyOf(live, live.length * 2);
+    live[size++] = new Tracked(object, defaults, queue, this);
   }
 
   /**
@@ -211,33 +219,53 @@ final class ClassBindings {
   }
 
   synchronized int liveCount() {
-    compact();
-    return size;
+    int count = 0;
+    for (int j = 0; j < size; j++) {
+      if (live[j].get() != null) count++;
+    }
+    return count;
   }
 
-  /** Drops collected instances; grows the array only when it is still full of live ones. */
-  private void compact() {
-    int kept = 0;
-    for (int j = 0; j < size; j++) {
-      if (live[j].get() != null) live[kept++] = live[j];
+  /**
+   * Called by the cleaner thread for each collected instance. Once half the tracked instances are
+   * gone they are dropped in one pass — O(1) per instance — and the pass runs outside the monitor:
+   * constructors wait only for the final swap, however many instances there are.
+   */
+  void cleared() {
+    Tracked[] seen;
+    int seenSize;
+    synchronized (this) {
+      if (++dead <= size / 2) return;
+      seen = live;
+      seenSize = size;
     }
-    Arrays.fill(live, kept, size, null);
-    size = kept;
-    if (size > live.length / 2) live = Arrays.copyOf(live, live.length * 2);
+    Tracked[] kept = new Tracked[Math.max(64, seenSize)];
+    int keptSize = 0;
+    for (int j = 0; j < seenSize; j++) {
+      if (seen[j].get() != null) kept[keptSize++] = seen[j];
+    }
+    synchronized (this) {
+      // Only this thread removes entries: those added meanwhile are at [seenSize, size).
+      int added = size - seenSize;
+      if (keptSize + added > kept.length) {
+        kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptSize + added));
+      }
+      System.arraycopy(live, seenSize, kept, keptSize, added);
+      live = kept;
+      size = keptSize + added;
+      dead = 0;
+    }
   }
 
   /** A weakly held instance and the values its fields had before hotconf first wrote them. */
-  private static final class Tracked extends WeakReference<Object> {
+  static final class Tracked extends WeakReference<Object> {
     final Object[] defaults;
+    final ClassBindings owner;
 
-    Tracked(Object object, Object[] defaults) {
-      super(object);
+    Tracked(Object object, Object[] defaults, ReferenceQueue<Object> queue, ClassBindings owner) {
+      super(object, queue);
       this.defaults = defaults;
+      this.owner = owner;
     }
-  }
-
-  /** Keeps the class alive only through its instances, not through the registry. */
-  WeakReference<ClassBindings> weak() {
-    return new WeakReference<>(this);
   }
 }

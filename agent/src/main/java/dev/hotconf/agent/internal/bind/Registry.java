@@ -5,11 +5,13 @@ import dev.hotconf.agent.internal.Log;
 import dev.hotconf.agent.internal.load.Node;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The classes with bindings and the configuration they are bound to. Classes register when they are
@@ -31,6 +33,11 @@ public final class Registry {
           return ClassBindings.of(type);
         }
       };
+
+  /** Where the weak references of collected instances arrive, for the cleaner thread. */
+  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+
+  private final AtomicBoolean cleanerStarted = new AtomicBoolean();
 
   /** The active snapshot and its generation, replaced together. */
   private volatile Active active;
@@ -63,10 +70,35 @@ public final class Registry {
     try {
       ClassBindings cb = bindings.get(type);
       register(cb);
-      cb.bindInstance(object);
+      if (!cleanerStarted.get()) startCleaner();
+      cb.bindInstance(object, collected);
     } catch (RuntimeException | LinkageError e) {
       Log.error("cannot bind the fields of a new " + type.getName(), e);
     }
+  }
+
+  /**
+   * Starts the daemon thread that tells each class of its collected instances, so the registry
+   * shrinks as the application drops objects, with no work on the application's threads.
+   */
+  private void startCleaner() {
+    if (!cleanerStarted.compareAndSet(false, true)) return;
+    Thread cleaner =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  ((ClassBindings.Tracked) collected.remove()).owner.cleared();
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  Log.error("hotconf's cleaner failed on one instance; it goes on", e);
+                }
+              }
+            },
+            "hotconf-cleaner");
+    cleaner.setDaemon(true);
+    cleaner.start();
   }
 
   /**
@@ -84,7 +116,7 @@ public final class Registry {
         if (cb.registered) return;
         if (active != seen) continue;
         cb.setApplied(values);
-        classes.add(cb.weak());
+        classes.add(new WeakReference<>(cb)); // an unloaded class leaves
         cb.registered = true;
       }
       for (String warning : cb.warnings) Log.warn(warning);
