@@ -20,6 +20,17 @@ import java.util.function.Consumer;
 public final class SignalTrigger {
   private SignalTrigger() {}
 
+  /** Whether the JVM runs with -Xrs; asked only once a handler was refused, as it costs a bit. */
+  private static boolean reducedSignalUsage() {
+    try {
+      return java.lang.management.ManagementFactory.getRuntimeMXBean()
+          .getInputArguments()
+          .contains("-Xrs");
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
   /**
    * Installs a handler for each signal (names without {@code SIG}); one that cannot work is
    * reported with the reason and what to use instead.
@@ -82,20 +93,32 @@ public final class SignalTrigger {
         if (previous == ignored) {
           Log.warn(
               cause
-                  + " was set to be ignored when this JVM started (nohup does this): kill -"
+                  + " was set to be ignored when this JVM started (nohup does this), and the JVM"
+                  + " keeps it ignored: kill -"
                   + name
-                  + " will not reach hotconf; start the JVM without nohup");
+                  + " will not reach hotconf"
+                  + ("HUP".equals(name) && signals.contains("USR1")
+                      ? "; reload with kill -USR1, or start the JVM without nohup"
+                      : "; start the JVM without nohup"));
         }
       } catch (InvocationTargetException e) {
+        if (reducedSignalUsage()) {
+          Log.warn(
+              "this JVM runs with -Xrs: no Java signal handler ever runs, so no signal can reload"
+                  + " the configuration"
+                  + (signals.contains("HUP") ? ", and kill -HUP terminates the JVM" : "")
+                  + "; start the JVM without -Xrs");
+          return;
+        }
         Log.warn(
             "cannot handle "
                 + cause
                 + " ("
                 + e.getCause().getMessage()
-                + "; was the JVM started with -Xrs?): kill -"
+                + "): kill -"
                 + name
                 + " will not reload"
-                + ("HUP".equals(name) ? " and will terminate this JVM" : ""));
+                + ("HUP".equals(name) ? " and may terminate this JVM" : ""));
       } catch (ReflectiveOperationException e) {
         Log.warn("cannot handle " + cause + " (" + e + "): kill -" + name + " will not reload");
       }

@@ -1,0 +1,79 @@
+package dev.hotconf.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JVM setups where signals do not simply work: nohup and -Xrs. */
+class SignalsIT {
+  static List<Path> jdks() {
+    return Jdks.all();
+  }
+
+  private static List<String> command(Path jdk, Path config, Path state, String... jvmArgs) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(jdk.resolve("bin/java").toString());
+    command.add("-javaagent:" + ForkedJvm.agentJar() + "=config=" + config);
+    command.addAll(List.of(jvmArgs));
+    command.addAll(
+        List.of(
+            "-cp",
+            ForkedJvm.hostClassPath(),
+            "dev.hotconf.agent.it.host.TypesHost",
+            state.toString()));
+    return command;
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void underNohupTheWarningNamesUsr1AndUsr1Reloads(Path jdk, @TempDir Path dir) throws Exception {
+    Path config = dir.resolve("app.yaml");
+    Files.writeString(config, "s:\n  string: one\n");
+    Path state = dir.resolve("state.properties");
+    List<String> command = new java.util.ArrayList<>(command(jdk, config, state));
+    command.add(0, "nohup");
+    try (ForkedJvm jvm = ForkedJvm.start(command)) {
+      Host host = Host.attach(jvm, config, state);
+      String out = jvm.output();
+      assertTrue(
+          out.contains(
+              "SIGHUP was set to be ignored when this JVM started (nohup does this), and the JVM"
+                  + " keeps it ignored: kill -HUP will not reach hotconf; reload with kill -USR1,"
+                  + " or start the JVM without nohup"),
+          out);
+      Files.writeString(config, "s:\n  string: two\n");
+      jvm.signal("HUP");
+      jvm.signal("USR1");
+      java.util.Properties after = host.await("callback.generation", "2");
+      assertEquals("two", after.getProperty("s.string"));
+      assertEquals("SIGUSR1", after.getProperty("callback.cause"));
+      assertTrue(jvm.isAlive(), "an ignored SIGHUP does not end the JVM");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void underXrsOneWarningSaysNoSignalCanReload(Path jdk, @TempDir Path dir) throws Exception {
+    Path config = dir.resolve("app.yaml");
+    Files.writeString(config, "s:\n  string: one\n");
+    Path state = dir.resolve("state.properties");
+    try (ForkedJvm jvm = ForkedJvm.start(command(jdk, config, state, "-Xrs"))) {
+      Host host = Host.attach(jvm, config, state);
+      assertEquals("one", host.state().getProperty("s.string"), "binding works under -Xrs");
+      String out = jvm.output();
+      assertTrue(
+          out.contains(
+              "this JVM runs with -Xrs: no Java signal handler ever runs, so no signal can reload"
+                  + " the configuration, and kill -HUP terminates the JVM; start the JVM without"
+                  + " -Xrs"),
+          out);
+      assertEquals(1, ForkedJvm.count(out, "WARNING"), "one warning: " + out);
+    }
+  }
+}
