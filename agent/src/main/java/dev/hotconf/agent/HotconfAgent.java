@@ -4,6 +4,7 @@ import dev.hotconf.agent.bridge.Bridge;
 import dev.hotconf.agent.internal.Log;
 import dev.hotconf.agent.internal.Options;
 import dev.hotconf.agent.internal.bind.Instrumenter;
+import dev.hotconf.agent.internal.bind.LateAttach;
 import dev.hotconf.agent.internal.bind.Registry;
 import dev.hotconf.agent.internal.load.LoadException;
 import dev.hotconf.agent.internal.load.Loader;
@@ -11,6 +12,7 @@ import dev.hotconf.agent.internal.load.Snapshot;
 import dev.hotconf.agent.internal.reload.Reloader;
 import dev.hotconf.agent.internal.trigger.SignalTrigger;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -20,19 +22,46 @@ import java.util.stream.Collectors;
 public final class HotconfAgent {
   private HotconfAgent() {}
 
+  /** Set once the agent runs in this JVM: a second attach must not start a second agent. */
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
   /**
-   * Called by the JVM for {@code -javaagent:hotconf-agent.jar=OPTIONS}.
+   * Called by the JVM for {@code -javaagent:hotconf-agent.jar=OPTIONS}. A bad option or
+   * configuration stops the JVM with one message, as nginx refuses to start.
    *
    * @param args the agent options
    * @param inst the JVM's instrumentation
    */
   public static void premain(String args, Instrumentation inst) {
-    Options options;
     try {
-      options = Options.parse(args);
+      start(args, inst, false);
     } catch (IllegalArgumentException e) {
-      fatal(e.getMessage());
-      return;
+      System.err.println("hotconf: " + e.getMessage());
+      System.err.flush();
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Called when the agent is loaded into a running JVM. It binds the static fields of the classes
+   * already loaded and every object constructed from now on; a problem is reported and the
+   * application is left as it was, never stopped.
+   *
+   * @param args the agent options
+   * @param inst the JVM's instrumentation
+   */
+  public static void agentmain(String args, Instrumentation inst) {
+    try {
+      start(args, inst, true);
+    } catch (IllegalArgumentException e) {
+      System.err.println("hotconf: not attached: " + e.getMessage());
+    }
+  }
+
+  private static void start(String args, Instrumentation inst, boolean late) {
+    Options options = Options.parse(args);
+    if (!STARTED.compareAndSet(false, true)) {
+      throw new IllegalArgumentException("hotconf already runs in this JVM");
     }
     Loader loader = new Loader(options.files());
     Snapshot first;
@@ -41,13 +70,15 @@ public final class HotconfAgent {
     } catch (LoadException e) {
       String problems =
           e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
-      if (options.onError() == Options.OnError.EXIT) {
-        fatal(
+      if (options.onError() == Options.OnError.EXIT || late) {
+        STARTED.set(false);
+        throw new IllegalArgumentException(
             "cannot start: "
                 + problems
-                + "; fix the configuration, or add on-error=warn to the agent options to start"
-                + " with defaults");
-        return;
+                + "; fix the configuration"
+                + (late
+                    ? ""
+                    : ", or add on-error=warn to the agent options to start with defaults"));
       }
       Log.warn("starting with every field at its default: " + problems);
       first = Snapshot.EMPTY;
@@ -55,27 +86,9 @@ public final class HotconfAgent {
     Registry registry = new Registry(first);
     Bridge.install(registry::initialized, registry::constructed);
     inst.addTransformer(new Instrumenter(inst), false);
+    if (late) LateAttach.bindLoadedClasses(inst, registry);
     Reloader reloader = new Reloader(loader, registry);
     reloader.start();
     SignalTrigger.install(options.signals(), inst, reloader::request);
-  }
-
-  /**
-   * Called when the agent is loaded into a running JVM: not supported yet.
-   *
-   * @param args the agent options
-   * @param inst the JVM's instrumentation
-   */
-  public static void agentmain(String args, Instrumentation inst) {
-    System.err.println(
-        "hotconf: loading into a running JVM is not supported yet; start the JVM with"
-            + " -javaagent:hotconf-agent.jar=config=...");
-  }
-
-  /** Stops the JVM with one message, as nginx refuses to start on a bad configuration. */
-  private static void fatal(String message) {
-    System.err.println("hotconf: " + message);
-    System.err.flush();
-    System.exit(1);
   }
 }

@@ -45,7 +45,7 @@ final class ClassBindings {
   /** The defaults most instances share, so that each does not keep its own copy. */
   private Object[] sharedDefaults;
 
-  private ClassBindings(Class<?> type) {
+  private ClassBindings(Class<?> type, boolean loadedBeforeAgent) {
     this.type = type;
     List<FieldBinding> statics = new ArrayList<>();
     List<FieldBinding> instances = new ArrayList<>();
@@ -57,6 +57,14 @@ final class ClassBindings {
       if (reloadable == null) continue;
       String path = pathOf(reloadable, field);
       String name = type.getName() + "." + field.getName();
+      if (Modifier.isFinal(field.getModifiers()) && loadedBeforeAgent) {
+        warnings.add(
+            "field "
+                + name
+                + " is not bound: it is final and its class was loaded before hotconf attached;"
+                + " start the JVM with -javaagent to bind it");
+        continue;
+      }
       if (Modifier.isFinal(field.getModifiers())) {
         warnings.add(
             "field "
@@ -97,7 +105,12 @@ final class ClassBindings {
   }
 
   static ClassBindings of(Class<?> type) {
-    return new ClassBindings(type);
+    return new ClassBindings(type, false);
+  }
+
+  /** As {@link #of(Class)}, for a class that may have loaded before a late attach. */
+  static ClassBindings of(Class<?> type, boolean loadedBeforeAgent) {
+    return new ClassBindings(type, loadedBeforeAgent);
   }
 
   /** Annotations are matched by name: the application may load its own copy of the API. */

@@ -34,6 +34,13 @@ public final class Instrumenter implements ClassFileTransformer {
   static final String RELOADABLE = "Ldev/hotconf/Reloadable;";
   static final String ON_RELOAD = "Ldev/hotconf/OnReload;";
   private static final String BRIDGE = "dev/hotconf/agent/bridge/Bridge";
+
+  /**
+   * The agent's own classes are never instrumented: some name the annotations' descriptors as
+   * constants, and instrumenting them would load them again while they load.
+   */
+  private static final String OWN_PACKAGE = "dev/hotconf/agent/";
+
   private static final byte[] PREFIX =
       "Ldev/hotconf/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] TAIL_RELOADABLE =
@@ -42,6 +49,10 @@ public final class Instrumenter implements ClassFileTransformer {
       "OnReload;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Instrumentation inst;
+
+  /** For late attach: the classes loaded before the agent, retransformed once. Else null. */
+  private final Set<Class<?>> loadedBefore;
+
   private final ClassLoader agentLoader = Instrumenter.class.getClassLoader();
   private final Module agentModule = Instrumenter.class.getModule();
 
@@ -51,7 +62,21 @@ public final class Instrumenter implements ClassFileTransformer {
    * @param inst the JVM's instrumentation, or {@code null} where no class is in a named module
    */
   public Instrumenter(Instrumentation inst) {
+    this(inst, null);
+  }
+
+  private Instrumenter(Instrumentation inst, Set<Class<?>> loadedBefore) {
     this.inst = inst;
+    this.loadedBefore = loadedBefore;
+  }
+
+  /**
+   * A retransforming instrumenter for classes loaded before the agent: a retransformation may
+   * change method bodies only, so their constructors report objects, but their fields keep their
+   * modifiers (no {@code volatile}, {@code final} stays) and static fields are bound directly.
+   */
+  static Instrumenter forLoadedClasses(Instrumentation inst, Set<Class<?>> classes) {
+    return new Instrumenter(inst, classes);
   }
 
   @Override
@@ -73,9 +98,11 @@ public final class Instrumenter implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (classBeingRedefined != null || className == null || !mentionsAnnotations(classfileBuffer)) {
-      return null;
-    }
+    boolean loaded = classBeingRedefined != null;
+    if (loaded != (loadedBefore != null)) return null; // each instrumenter has its own classes
+    if (loaded && !loadedBefore.contains(classBeingRedefined)) return null;
+    if (className == null || className.startsWith(OWN_PACKAGE)) return null;
+    if (!mentionsAnnotations(classfileBuffer)) return null;
     if (!seesBridge(loader)) {
       Log.warn(
           "class "
@@ -86,7 +113,7 @@ public final class Instrumenter implements ClassFileTransformer {
       return null;
     }
     try {
-      byte[] instrumented = instrument(classfileBuffer);
+      byte[] instrumented = instrument(classfileBuffer, loaded);
       if (instrumented != null && module != null && module.isNamed()) open(module, className);
       return instrumented;
     } catch (Throwable t) { // never let a class fail to load because of us
@@ -152,6 +179,14 @@ public final class Instrumenter implements ClassFileTransformer {
    * the constant pool but on no field or method of this class).
    */
   static byte[] instrument(byte[] bytes) {
+    return instrument(bytes, false);
+  }
+
+  /**
+   * As {@link #instrument(byte[])}; for a class already loaded ({@code loaded}), only the
+   * constructors change.
+   */
+  static byte[] instrument(byte[] bytes, boolean loaded) {
     ClassReader reader = new ClassReader(bytes);
     Survey survey = new Survey();
     reader.accept(survey, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
@@ -165,7 +200,7 @@ public final class Instrumenter implements ClassFileTransformer {
       return null;
     }
     ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new Rewriter(writer, survey), 0);
+    reader.accept(new Rewriter(writer, survey, loaded), 0);
     return writer.toByteArray();
   }
 
@@ -265,17 +300,19 @@ public final class Instrumenter implements ClassFileTransformer {
   private static final class Rewriter extends ClassVisitor {
     private final Survey survey;
     private final Type self;
+    private final boolean loaded;
 
-    Rewriter(ClassVisitor next, Survey survey) {
+    Rewriter(ClassVisitor next, Survey survey, boolean loaded) {
       super(Opcodes.ASM9, next);
       this.survey = survey;
       this.self = Type.getObjectType(survey.name);
+      this.loaded = loaded;
     }
 
     @Override
     public FieldVisitor visitField(
         int access, String name, String descriptor, String signature, Object value) {
-      if (survey.boundFields.contains(name)) {
+      if (!loaded && survey.boundFields.contains(name)) {
         access = (access & ~Opcodes.ACC_FINAL) | Opcodes.ACC_VOLATILE;
       }
       return super.visitField(access, name, descriptor, signature, value);
@@ -302,7 +339,7 @@ public final class Instrumenter implements ClassFileTransformer {
           }
         };
       }
-      if ("<clinit>".equals(name) && survey.staticMembers) {
+      if ("<clinit>".equals(name) && survey.staticMembers && !loaded) {
         return new BeforeReturn(mv, 1) {
           @Override
           void emit() {
@@ -315,7 +352,7 @@ public final class Instrumenter implements ClassFileTransformer {
 
     @Override
     public void visitEnd() {
-      if (survey.staticMembers && !survey.hasClinit) {
+      if (survey.staticMembers && !survey.hasClinit && !loaded) {
         MethodVisitor mv = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         emitInitialized(mv);

@@ -8,9 +8,12 @@ import dev.hotconf.agent.internal.load.Snapshot;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,9 +33,18 @@ public final class Registry {
       new ClassValue<>() {
         @Override
         protected ClassBindings computeValue(Class<?> type) {
-          return ClassBindings.of(type);
+          return ClassBindings.of(type, loadedBeforeAgent.contains(type));
         }
       };
+
+  /** Classes loaded before a late attach, whose field modifiers the agent could not change. */
+  private final Set<Class<?>> loadedBeforeAgent =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  /** Marks classes as loaded before the agent attached: their final fields cannot be bound. */
+  void loadedBeforeAgent(Set<Class<?>> classes) {
+    loadedBeforeAgent.addAll(classes);
+  }
 
   /** Where the weak references of collected instances arrive, for the cleaner thread. */
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,8 +12,8 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 /**
- * A forked host application ({@link dev.hotconf.agent.it.host.TypesHost}) and the state it reports:
- * the test edits its config, signals it, and polls the state with a deadline.
+ * A forked host application ({@link dev.hotconf.it.host.TypesHost}) and the state it reports: the
+ * test edits its config, signals it, and polls the state with a deadline.
  */
 final class Host implements AutoCloseable {
   final ForkedJvm jvm;
@@ -29,7 +29,7 @@ final class Host implements AutoCloseable {
   /** Starts TypesHost with the agent reading {@code config} (plus any further options). */
   static Host start(Path jdk, Path dir, Path config, String moreOptions, String... jvmArgs)
       throws IOException, InterruptedException {
-    return start("dev.hotconf.agent.it.host.TypesHost", jdk, dir, config, moreOptions, jvmArgs);
+    return start("dev.hotconf.it.host.TypesHost", jdk, dir, config, moreOptions, jvmArgs);
   }
 
   /** Starts {@code mainClass}, a host that takes its state file as its only argument. */

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ class ScaleIT {
     String[] base = {java.toString(), "-Xmx1g", "-XX:+UseG1GC", "-cp", ForkedJvm.hostClassPath()};
     List<String> command = new java.util.ArrayList<>(List.of(base));
     if (agent) command.add(1, "-javaagent:" + ForkedJvm.agentJar() + "=config=" + config);
-    command.add("dev.hotconf.agent.it.host.ScaleHost");
+    command.add("dev.hotconf.it.host.ScaleHost");
     command.add(Integer.toString(COUNT));
     try (ForkedJvm jvm = ForkedJvm.start(command)) {
       assertEquals(0, jvm.awaitExit(), jvm.output());

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it.host;
+package dev.hotconf.it.host;
 
 import java.io.IOException;
 import java.io.OutputStream;

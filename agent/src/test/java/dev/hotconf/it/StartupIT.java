@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ class StartupIT {
             jdk,
             options,
             List.of(),
-            "dev.hotconf.agent.it.host.TypesHost",
+            "dev.hotconf.it.host.TypesHost",
             dir.resolve("state.properties").toString())) {
       assertEquals(1, jvm.awaitExit(), jvm.output());
       String out = jvm.output();
@@ -101,7 +101,7 @@ class StartupIT {
               .contains(
                   config
                       + ": 3: s.int: expected int, got 'forty-two' (field"
-                      + " dev.hotconf.agent.it.host.TypesHost.anInt)"),
+                      + " dev.hotconf.it.host.TypesHost.anInt)"),
           host.jvm.output());
       host.write("s:\n  string: loaded\n  int: 42\n");
       host.jvm.signal("HUP");

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it.host;
+package dev.hotconf.it.host;
 
 import dev.hotconf.Reloadable;
 import java.net.URL;
@@ -43,7 +43,7 @@ public final class LoaderHost {
     Path state = Path.of(args[0]);
     URL jar = Path.of(args[1]).toUri().toURL();
     ClassLoader loader = new ChildFirst(new URL[] {jar}, LoaderHost.class.getClassLoader());
-    Class<?> type = Class.forName("dev.hotconf.agent.it.plugin.Plugin", true, loader);
+    Class<?> type = Class.forName("dev.hotconf.it.plugin.Plugin", true, loader);
     Object plugin = type.getDeclaredConstructor().newInstance();
     Class<?> annotation =
         type.getDeclaredField("greeting").getDeclaredAnnotations()[0].annotationType();

@@ -1,11 +1,11 @@
-package dev.hotconf.agent.it.plugin;
+package dev.hotconf.it.plugin;
 
 import dev.hotconf.OnReload;
 import dev.hotconf.ReloadEvent;
 import dev.hotconf.Reloadable;
 
 /**
- * A class that {@link dev.hotconf.agent.it.host.LoaderHost} loads from a jar of its own, through a
+ * A class that {@link dev.hotconf.it.host.LoaderHost} loads from a jar of its own, through a
  * child-first class loader that also holds its own copy of the hotconf API.
  */
 public class Plugin {

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it.host;
+package dev.hotconf.it.host;
 
 /** An enum a host binds, case-insensitively. */
 public enum Speed {

@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -223,7 +223,7 @@ class ReloadIT {
       assertTrue(
           line.contains(
               "app.yaml: 37: i.int: expected int, got 'seven' (field"
-                  + " dev.hotconf.agent.it.host.Settings.anInt)"),
+                  + " dev.hotconf.it.host.Settings.anInt)"),
           line);
       assertTrue(line.contains("app.yaml: 22: s.speed: expected Speed, got 'warp'"), line);
       assertTrue(line.contains("use one of SLOW, FAST, LUDICROUS_SPEED"), line);

@@ -1,9 +1,9 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hotconf.Reloadable;
-import dev.hotconf.agent.it.plugin.Plugin;
+import dev.hotconf.it.plugin.Plugin;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +63,7 @@ class ClassLoadersIT {
             jdk,
             "config=" + config,
             List.of(),
-            "dev.hotconf.agent.it.host.LoaderHost",
+            "dev.hotconf.it.host.LoaderHost",
             state.toString(),
             pluginJar(dir).toString())) {
       Host host = Host.attach(jvm, config, state);
@@ -94,7 +94,7 @@ class ClassLoadersIT {
             "-javaagent:" + ForkedJvm.agentJar() + "=config=" + config,
             "-cp",
             String.join(File.pathSeparator, classPath),
-            "dev.hotconf.agent.it.host.ConflictHost",
+            "dev.hotconf.it.host.ConflictHost",
             state.toString());
     try (ForkedJvm jvm = ForkedJvm.start(command)) {
       Host host = Host.attach(jvm, config, state);

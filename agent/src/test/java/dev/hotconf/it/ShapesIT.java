@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Structured values, class hierarchies, final fields and typos, in a forked JVM. */
 class ShapesIT {
-  static final String HOST = "dev.hotconf.agent.it.host.ShapesHost";
+  static final String HOST = "dev.hotconf.it.host.ShapesHost";
 
   static String config(int n) {
     return """
@@ -61,12 +61,12 @@ class ShapesIT {
       String out = host.jvm.output();
       assertTrue(
           out.contains(
-              "field dev.hotconf.agent.it.host.ShapesHost.CONSTANT is not bound: it is a"
+              "field dev.hotconf.it.host.ShapesHost.CONSTANT is not bound: it is a"
                   + " compile-time constant"),
           out);
       assertTrue(
           out.contains(
-              "record dev.hotconf.agent.it.host.ShapesHost$Unbindable: a record's own fields"
+              "record dev.hotconf.it.host.ShapesHost$Unbindable: a record's own fields"
                   + " cannot be @Reloadable"),
           out);
 
@@ -117,7 +117,7 @@ class ShapesIT {
       assertTrue(
           out.contains(
               "app.yaml: 4: db.pool.size: expected int, got 'three' (field"
-                  + " dev.hotconf.agent.it.host.ShapesHost.db)"),
+                  + " dev.hotconf.it.host.ShapesHost.db)"),
           out);
       assertTrue(host.fresh().getProperty("s.db").contains("pool=Pool[size=2,"));
     }

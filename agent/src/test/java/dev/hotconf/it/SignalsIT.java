@@ -1,4 +1,4 @@
-package dev.hotconf.agent.it;
+package dev.hotconf.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +23,7 @@ class SignalsIT {
     command.addAll(List.of(jvmArgs));
     command.addAll(
         List.of(
-            "-cp",
-            ForkedJvm.hostClassPath(),
-            "dev.hotconf.agent.it.host.TypesHost",
-            state.toString()));
+            "-cp", ForkedJvm.hostClassPath(), "dev.hotconf.it.host.TypesHost", state.toString()));
     return command;
   }
 
