@@ -6,12 +6,18 @@ import dev.hotconf.agent.internal.Options;
 import dev.hotconf.agent.internal.bind.Instrumenter;
 import dev.hotconf.agent.internal.bind.LateAttach;
 import dev.hotconf.agent.internal.bind.Registry;
+import dev.hotconf.agent.internal.load.ConfigFile;
 import dev.hotconf.agent.internal.load.LoadException;
 import dev.hotconf.agent.internal.load.Loader;
 import dev.hotconf.agent.internal.load.Snapshot;
+import dev.hotconf.agent.internal.ops.Pidfile;
+import dev.hotconf.agent.internal.ops.ReloaderBean;
 import dev.hotconf.agent.internal.reload.Reloader;
+import dev.hotconf.agent.internal.trigger.FileWatcher;
 import dev.hotconf.agent.internal.trigger.SignalTrigger;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -87,8 +93,20 @@ public final class HotconfAgent {
     Bridge.install(registry::initialized, registry::constructed);
     inst.addTransformer(new Instrumenter(inst), false);
     if (late) LateAttach.bindLoadedClasses(inst, registry);
-    Reloader reloader = new Reloader(loader, registry);
+    Reloader reloader = new Reloader(loader, registry, options.verbose());
     reloader.start();
-    SignalTrigger.install(options.signals(), inst, reloader::request);
+    List<String> triggers =
+        new ArrayList<>(SignalTrigger.install(options.signals(), inst, reloader::request));
+    if (options.watch()) {
+      FileWatcher.start(
+          options.files().stream().map(ConfigFile::path).collect(Collectors.toList()),
+          reloader::request);
+      triggers.add("file-watch");
+    }
+    if (options.jmx()) {
+      triggers.add("jmx");
+      new ReloaderBean(reloader, registry, options.files(), triggers).registerInBackground();
+    }
+    if (options.pidfile() != null) Pidfile.write(options.pidfile());
   }
 }

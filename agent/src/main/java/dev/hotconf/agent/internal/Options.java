@@ -1,15 +1,19 @@
 package dev.hotconf.agent.internal;
 
 import dev.hotconf.agent.internal.load.ConfigFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The agent options: {@code config=PATH[,config=PATH...][,signals=HUP:USR1][,on-error=exit|warn]}.
- * Every mistake is reported with the option's name and the accepted values.
+ * The agent options: {@code config=PATH[,config=PATH...][,signals=HUP:USR1][,on-error=exit|warn]
+ * [,watch=false][,pidfile=PATH][,verbose=false][,jmx=true]}. Every mistake is reported with the
+ * option's name and the accepted values.
  */
 public final class Options {
   /** What start-up does with a configuration that cannot be read. */
@@ -21,16 +25,31 @@ public final class Options {
   }
 
   static final List<String> SIGNALS = List.of("HUP", "USR1");
-  private static final String ACCEPTED = "config, signals, on-error";
+  private static final String ACCEPTED = "config, signals, on-error, watch, pidfile, verbose, jmx";
 
   private final List<ConfigFile> files;
   private final List<String> signals;
   private final OnError onError;
+  private final boolean watch;
+  private final Path pidfile;
+  private final boolean verbose;
+  private final boolean jmx;
 
-  private Options(List<ConfigFile> files, List<String> signals, OnError onError) {
+  private Options(
+      List<ConfigFile> files,
+      List<String> signals,
+      OnError onError,
+      boolean watch,
+      Path pidfile,
+      boolean verbose,
+      boolean jmx) {
     this.files = List.copyOf(files);
     this.signals = List.copyOf(signals);
     this.onError = onError;
+    this.watch = watch;
+    this.pidfile = pidfile;
+    this.verbose = verbose;
+    this.jmx = jmx;
   }
 
   /**
@@ -42,6 +61,8 @@ public final class Options {
     List<ConfigFile> files = new ArrayList<>();
     List<String> signals = null;
     OnError onError = null;
+    Map<String, Boolean> flags = new HashMap<>();
+    Path pidfile = null;
     for (String option : args == null || args.isBlank() ? new String[0] : args.split(",", -1)) {
       option = option.strip();
       int eq = option.indexOf('=');
@@ -74,6 +95,18 @@ public final class Options {
           if (onError != null) throw new IllegalArgumentException("on-error= is given twice");
           onError = onError(value);
           break;
+        case "watch":
+        case "verbose":
+        case "jmx":
+          if (flags.put(name, bool(name, value)) != null) {
+            throw new IllegalArgumentException(name + "= is given twice");
+          }
+          break;
+        case "pidfile":
+          if (pidfile != null) throw new IllegalArgumentException("pidfile= is given twice");
+          if (value.isEmpty()) throw new IllegalArgumentException("pidfile= needs a file path");
+          pidfile = Path.of(value).toAbsolutePath().normalize();
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown agent option '" + name + "'; accepted options: " + ACCEPTED);
@@ -85,7 +118,25 @@ public final class Options {
               + " -javaagent:hotconf-agent.jar=config=app.yaml");
     }
     return new Options(
-        files, signals == null ? SIGNALS : signals, onError == null ? OnError.EXIT : onError);
+        files,
+        signals == null ? SIGNALS : signals,
+        onError == null ? OnError.EXIT : onError,
+        flags.getOrDefault("watch", false),
+        pidfile,
+        flags.getOrDefault("verbose", false),
+        flags.getOrDefault("jmx", true));
+  }
+
+  private static boolean bool(String name, String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException(
+            name + "=" + value + ": accepted values are true and false");
+    }
   }
 
   private static List<String> signals(String value) {
@@ -136,5 +187,25 @@ public final class Options {
 
   public OnError onError() {
     return onError;
+  }
+
+  /** Whether a change to a configuration file triggers a reload by itself. */
+  public boolean watch() {
+    return watch;
+  }
+
+  /** Where to write the process id once the agent is ready, or {@code null}. */
+  public Path pidfile() {
+    return pidfile;
+  }
+
+  /** Whether the applied line also shows old → new values (secrets masked). */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** Whether to register the {@code dev.hotconf:type=Reloader} MBean. */
+  public boolean jmx() {
+    return jmx;
   }
 }

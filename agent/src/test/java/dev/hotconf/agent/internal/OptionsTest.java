@@ -46,7 +46,8 @@ class OptionsTest {
     assertMessage("no configuration file: add config=PATH", null);
     assertMessage("no configuration file: add config=PATH", "signals=HUP");
     assertMessage(
-        "unknown agent option 'conf'; accepted options: config, signals, on-error", "conf=a.yaml");
+        "unknown agent option 'conf'; accepted options: config, signals, on-error, watch, pidfile, verbose, jmx",
+        "conf=a.yaml");
     assertMessage("agent option 'verbose' has no value", "config=a.yaml,verbose");
     assertMessage("USR2 belongs to the JVM itself", "config=a.yaml,signals=USR2");
     assertMessage(

@@ -150,7 +150,7 @@ public final class Instrumenter implements ClassFileTransformer {
   }
 
   /** Whether the class file names {@code Ldev/hotconf/Reloadable;} or {@code ...OnReload;}. */
-  static boolean mentionsAnnotations(byte[] bytes) {
+  public static boolean mentionsAnnotations(byte[] bytes) {
     int last = bytes.length - PREFIX.length;
     outer:
     for (int i = 0; i <= last; i++) {

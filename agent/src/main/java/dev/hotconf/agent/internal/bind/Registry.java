@@ -139,7 +139,7 @@ public final class Registry {
     }
   }
 
-  private static Values convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
+  static Values convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
     List<FieldBinding> all = cb.all();
     Values values = new Values(all.size());
     for (int i = 0; i < all.size(); i++) {

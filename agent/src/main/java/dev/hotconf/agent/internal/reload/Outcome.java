@@ -13,6 +13,7 @@ public final class Outcome {
   private final boolean applied;
   private final long generation;
   private final Set<String> changedKeys;
+  private final List<String> details;
   private final List<Problem> problems;
   private final String cause;
   private final long nanos;
@@ -21,23 +22,27 @@ public final class Outcome {
       boolean applied,
       long generation,
       Set<String> changedKeys,
+      List<String> details,
       List<Problem> problems,
       String cause,
       long nanos) {
     this.applied = applied;
     this.generation = generation;
     this.changedKeys = changedKeys;
+    this.details = details;
     this.problems = problems;
     this.cause = cause;
     this.nanos = nanos;
   }
 
-  static Outcome applied(long generation, Set<String> changedKeys, String cause, long nanos) {
-    return new Outcome(true, generation, Set.copyOf(changedKeys), List.of(), cause, nanos);
+  static Outcome applied(
+      long generation, Set<String> changedKeys, List<String> details, String cause, long nanos) {
+    return new Outcome(
+        true, generation, Set.copyOf(changedKeys), List.copyOf(details), List.of(), cause, nanos);
   }
 
   static Outcome rejected(long kept, List<Problem> problems, String cause, long nanos) {
-    return new Outcome(false, kept, Set.of(), List.copyOf(problems), cause, nanos);
+    return new Outcome(false, kept, Set.of(), List.of(), List.copyOf(problems), cause, nanos);
   }
 
   public boolean applied() {
@@ -55,6 +60,21 @@ public final class Outcome {
 
   public List<Problem> problems() {
     return problems;
+  }
+
+  public String cause() {
+    return cause;
+  }
+
+  /**
+   * The outcome as the command line prints it: {@code applied: generation N, K keys changed (keys…)
+   * in X ms} or {@code rejected: problems…; previous configuration kept}.
+   */
+  public String summary() {
+    String line = toString();
+    String prefix =
+        applied ? "reload applied (" + cause + "): " : "reload rejected (" + cause + "): ";
+    return (applied ? "applied: " : "rejected: ") + line.substring(prefix.length());
   }
 
   /** The duration, with a decimal below 10 ms so that a fast reload does not read "0 ms". */

@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,12 @@ public final class SignalTrigger {
    *
    * @param inst to export {@code jdk.internal.misc} when {@code jdk.unsupported} is absent
    * @param request receives {@code "SIGHUP"} etc. for each delivered signal
+   * @return the signals that will reach hotconf, as {@code SIGHUP}, {@code SIGUSR1}
    */
-  public static void install(List<String> signals, Instrumentation inst, Consumer<String> request) {
-    if (signals.isEmpty()) return;
+  public static List<String> install(
+      List<String> signals, Instrumentation inst, Consumer<String> request) {
+    List<String> installed = new ArrayList<>();
+    if (signals.isEmpty()) return installed;
     Class<?> signalClass;
     Class<?> handlerClass;
     Constructor<?> newSignal;
@@ -67,7 +71,7 @@ public final class SignalTrigger {
       handle = signalClass.getMethod("handle", signalClass, handlerClass);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       Log.warn("this JVM offers no signal handling (" + e + "): kill -HUP will not reload");
-      return;
+      return installed;
     }
     for (String name : signals) {
       String cause = "SIG" + name;
@@ -90,6 +94,7 @@ public final class SignalTrigger {
               });
       try {
         Object previous = handle.invoke(null, newSignal.newInstance(name), handler);
+        if (previous != ignored) installed.add(cause);
         if (previous == ignored) {
           Log.warn(
               cause
@@ -108,7 +113,7 @@ public final class SignalTrigger {
                   + " the configuration"
                   + (signals.contains("HUP") ? ", and kill -HUP terminates the JVM" : "")
                   + "; start the JVM without -Xrs");
-          return;
+          return List.of();
         }
         Log.warn(
             "cannot handle "
@@ -123,5 +128,6 @@ public final class SignalTrigger {
         Log.warn("cannot handle " + cause + " (" + e + "): kill -" + name + " will not reload");
       }
     }
+    return installed;
   }
 }
