@@ -88,6 +88,13 @@ final class ReloadCommand implements Callable<Integer> {
       return outcome.startsWith("applied") ? 0 : 1;
     } catch (AgentClient.Unreachable | IOException e) {
       return fail(e.getMessage());
+    } catch (RuntimeException e) { // a JMX call failed: the process went away
+      return fail(
+          "lost process "
+              + pid
+              + " while waiting ("
+              + (ProcessHandle.of(pid).isPresent() ? e : "it exited")
+              + "); a signal it does not handle ends it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");

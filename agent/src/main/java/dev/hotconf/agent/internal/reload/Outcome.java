@@ -112,7 +112,8 @@ public final class Outcome {
           + keys
           + " in "
           + millis()
-          + " ms";
+          + " ms"
+          + (details.isEmpty() ? "" : ": " + String.join("; ", details));
     }
     return "reload rejected ("
         + cause

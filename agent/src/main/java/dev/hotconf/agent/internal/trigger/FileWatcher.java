@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.security.MessageDigest;
@@ -72,10 +73,17 @@ public final class FileWatcher {
   private void loop() {
     try {
       while (true) {
-        drain(service.take());
-        // Wait for the writer to finish: every further event restarts the quiet period.
-        WatchKey next;
-        while ((next = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(next);
+        if (!relevant(service.take())) continue;
+        // Wait for the writer to finish: every further relevant event restarts the quiet period.
+        long quietUntil = System.nanoTime() + QUIET_MILLIS * 1_000_000L;
+        while (true) {
+          long left = quietUntil - System.nanoTime();
+          if (left <= 0) break;
+          WatchKey next = service.poll(left, TimeUnit.NANOSECONDS);
+          if (next != null && relevant(next)) {
+            quietUntil = System.nanoTime() + QUIET_MILLIS * 1_000_000L;
+          }
+        }
         List<byte[]> now = fingerprints();
         if (!same(now, fingerprints)) {
           fingerprints = now;
@@ -87,9 +95,44 @@ public final class FileWatcher {
     }
   }
 
-  private static void drain(WatchKey key) {
-    key.pollEvents();
+  /**
+   * Whether the key's events touch a configuration file: its own name, or the first step of its
+   * symlink (ConfigMap volumes swap {@code ..data}). Other files in the directory — logs, state —
+   * are ignored, or they would keep the quiet period from ever ending.
+   */
+  private boolean relevant(WatchKey key) {
+    Path dir = (Path) key.watchable();
+    boolean relevant = false;
+    for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+        relevant = true;
+        continue;
+      }
+      Path name = (Path) event.context();
+      for (Path file : files) {
+        Path absolute = file.toAbsolutePath();
+        if (!dir.equals(absolute.getParent())) continue;
+        // kubelet writes ..data_tmp and renames it to ..data: both count.
+        Path step = linkStep(absolute);
+        if (name.equals(absolute.getFileName())
+            || step != null && name.toString().startsWith(step.toString())) {
+          relevant = true;
+        }
+      }
+    }
     key.reset();
+    return relevant;
+  }
+
+  /** The first name of a relative symlink's target ({@code ..data} for {@code ..data/a.yaml}). */
+  private static Path linkStep(Path file) {
+    try {
+      if (!Files.isSymbolicLink(file)) return null;
+      Path target = Files.readSymbolicLink(file);
+      return target.isAbsolute() || target.getNameCount() == 0 ? null : target.getName(0);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** A digest of each file's content, or an empty array for a file that cannot be read. */
