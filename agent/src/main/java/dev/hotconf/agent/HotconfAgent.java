@@ -12,6 +12,7 @@ import dev.hotconf.agent.internal.load.Loader;
 import dev.hotconf.agent.internal.load.Snapshot;
 import dev.hotconf.agent.internal.ops.Pidfile;
 import dev.hotconf.agent.internal.ops.ReloaderBean;
+import dev.hotconf.agent.internal.ops.SystemdNotifier;
 import dev.hotconf.agent.internal.reload.Reloader;
 import dev.hotconf.agent.internal.trigger.FileWatcher;
 import dev.hotconf.agent.internal.trigger.SignalTrigger;
@@ -94,6 +95,8 @@ public final class HotconfAgent {
     inst.addTransformer(new Instrumenter(inst), false);
     if (late) LateAttach.bindLoadedClasses(inst, registry);
     Reloader reloader = new Reloader(loader, registry, options.verbose());
+    SystemdNotifier notifier = SystemdNotifier.startIfNotified(registry.generation());
+    if (notifier != null) reloader.addListener(notifier);
     reloader.start();
     List<String> triggers =
         new ArrayList<>(SignalTrigger.install(options.signals(), inst, reloader::request));

@@ -83,8 +83,15 @@ public final class ForkedJvm implements AutoCloseable {
 
   /** Starts exactly {@code command}. */
   public static ForkedJvm start(List<String> command) throws IOException {
+    return start(command, java.util.Map.of());
+  }
+
+  /** Starts exactly {@code command}, with {@code environment} added to this process's. */
+  public static ForkedJvm start(List<String> command, java.util.Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().putAll(environment);
     return new ForkedJvm(builder.start(), List.copyOf(command));
   }
 

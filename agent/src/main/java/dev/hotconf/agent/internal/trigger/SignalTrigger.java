@@ -1,6 +1,7 @@
 package dev.hotconf.agent.internal.trigger;
 
 import dev.hotconf.agent.internal.Log;
+import dev.hotconf.agent.internal.natives.Natives;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -20,6 +21,16 @@ import java.util.function.Consumer;
  */
 public final class SignalTrigger {
   private SignalTrigger() {}
+
+  private static boolean resetToDefault(String name) {
+    try {
+      Natives.resetToDefault(name);
+      return true;
+    } catch (Natives.Unavailable e) {
+      Log.warn("cannot reset the disposition of SIG" + name + ": " + e.getMessage());
+      return false;
+    }
+  }
 
   /** Whether the JVM runs with -Xrs; asked only once a handler was refused, as it costs a bit. */
   private static boolean reducedSignalUsage() {
@@ -93,7 +104,16 @@ public final class SignalTrigger {
                 }
               });
       try {
-        Object previous = handle.invoke(null, newSignal.newInstance(name), handler);
+        Object signal = newSignal.newInstance(name);
+        Object previous = handle.invoke(null, signal, handler);
+        if (previous == ignored && resetToDefault(name)) {
+          // The JVM keeps an inherited ignored signal ignored; with its disposition put back to
+          // the default, it lets hotconf handle it.
+          previous = handle.invoke(null, signal, handler);
+          if (previous != ignored) {
+            Log.info(cause + " was ignored when this JVM started (nohup?); hotconf handles it");
+          }
+        }
         if (previous != ignored) installed.add(cause);
         if (previous == ignored) {
           Log.warn(
