@@ -108,7 +108,7 @@ public final class HotconfAgent {
     }
     if (options.jmx()) {
       triggers.add("jmx");
-      new ReloaderBean(reloader, registry, options.files(), triggers).registerInBackground();
+      new ReloaderBean(reloader, registry, options.files(), triggers).registerWhenJmxStarts();
     }
     if (options.pidfile() != null) Pidfile.write(options.pidfile());
   }

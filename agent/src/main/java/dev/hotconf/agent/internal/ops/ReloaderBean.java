@@ -9,12 +9,17 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /** The {@link ReloaderMXBean}, reading the reloader and the registry. */
 public final class ReloaderBean implements ReloaderMXBean {
   /** How long {@link #reload()} waits for its outcome. */
   static final long RELOAD_TIMEOUT_MILLIS = 60_000;
+
+  /** How often to look for the platform MBean server; a client waits longer than this. */
+  static final long POLL_MILLIS = 100;
 
   private final Reloader reloader;
   private final Registry registry;
@@ -30,23 +35,38 @@ public final class ReloaderBean implements ReloaderMXBean {
   }
 
   /**
-   * Registers the bean on a thread of its own: the platform MBean server takes tens of milliseconds
-   * to start, which the application's start-up should not wait for.
+   * Registers the bean once the platform MBean server exists — when jconsole or {@code java -jar
+   * hotconf-agent.jar status} connects, or the application uses JMX — rather than creating it at
+   * start: that takes tens of milliseconds and initializes {@code java.util.logging}, which an
+   * application may still want to configure in {@code main}. A daemon thread looks for the server
+   * ten times a second, without creating it.
    */
-  public void registerInBackground() {
+  public void registerWhenJmxStarts() {
     Thread t =
         new Thread(
             () -> {
               try {
-                ManagementFactory.getPlatformMBeanServer()
-                    .registerMBean(this, new ObjectName(NAME));
-              } catch (JMException | RuntimeException e) {
+                while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                  Thread.sleep(POLL_MILLIS);
+                }
+                register(ManagementFactory.getPlatformMBeanServer());
+              } catch (InterruptedException e) {
+                // the JVM is going away
+              } catch (RuntimeException e) {
                 Log.warn("cannot register the " + NAME + " MBean: " + e);
               }
             },
             "hotconf-jmx");
     t.setDaemon(true);
     t.start();
+  }
+
+  void register(MBeanServer server) {
+    try {
+      server.registerMBean(this, new ObjectName(NAME));
+    } catch (JMException | RuntimeException e) {
+      Log.warn("cannot register the " + NAME + " MBean: " + e);
+    }
   }
 
   @Override
