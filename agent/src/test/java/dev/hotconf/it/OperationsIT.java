@@ -69,6 +69,39 @@ class OperationsIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void theMBeanReloadsAndReportsAsJconsoleSeesIt(Path jdk, @TempDir Path dir) throws Exception {
+    try (Host host = start(jdk, dir, "s:\n  string: one\n", "")) {
+      com.sun.tools.attach.VirtualMachine vm =
+          com.sun.tools.attach.VirtualMachine.attach(Long.toString(host.jvm.pid()));
+      String address;
+      try {
+        address = vm.startLocalManagementAgent();
+      } finally {
+        vm.detach();
+      }
+      try (javax.management.remote.JMXConnector connector =
+          javax.management.remote.JMXConnectorFactory.connect(
+              new javax.management.remote.JMXServiceURL(address))) {
+        javax.management.MBeanServerConnection server = connector.getMBeanServerConnection();
+        javax.management.ObjectName name =
+            new javax.management.ObjectName("dev.hotconf:type=Reloader");
+        long deadline = System.nanoTime() + ForkedJvm.DEADLINE.toNanos();
+        while (!server.isRegistered(name) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertEquals(1L, server.getAttribute(name, "Generation"));
+        host.write("s:\n  string: two\n");
+        Object outcome = server.invoke(name, "reload", new Object[0], new String[0]);
+        assertTrue(
+            String.valueOf(outcome).startsWith("applied: generation 2, 1 key changed (s.string)"),
+            String.valueOf(outcome));
+        assertEquals("jmx", host.await("callback.generation", "2").getProperty("callback.cause"));
+        assertEquals(2L, server.getAttribute(name, "Generation"));
+        assertEquals(1L, server.getAttribute(name, "ReloadsApplied"));
+      }
+    }
+  }
+
   @Test
   void reloadSaysClearlyWhenThereIsNothingToReload(@TempDir Path dir) throws Exception {
     Cli none = Cli.run("reload", 2_000_000_000L);

@@ -82,8 +82,8 @@ class SignalsIT {
       assertTrue(
           out.contains(
               "this JVM runs with -Xrs: no Java signal handler ever runs, so no signal can reload"
-                  + " the configuration, and kill -HUP terminates the JVM; start the JVM without"
-                  + " -Xrs"),
+                  + " the configuration, and kill -HUP terminates the JVM; reload with watch=true"
+                  + " or the MBean's reload() (jconsole), or start the JVM without -Xrs"),
           out);
       assertEquals(1, ForkedJvm.count(out, "WARNING"), "one warning: " + out);
     }

@@ -132,7 +132,8 @@ public final class SignalTrigger {
               "this JVM runs with -Xrs: no Java signal handler ever runs, so no signal can reload"
                   + " the configuration"
                   + (signals.contains("HUP") ? ", and kill -HUP terminates the JVM" : "")
-                  + "; start the JVM without -Xrs");
+                  + "; reload with watch=true or the MBean's reload() (jconsole), or start the"
+                  + " JVM without -Xrs");
           return List.of();
         }
         Log.warn(
