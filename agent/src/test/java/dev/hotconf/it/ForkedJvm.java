@@ -68,6 +68,15 @@ public final class ForkedJvm implements AutoCloseable {
   public static ForkedJvm start(
       Path javaHome, String agentOptions, List<String> jvmArgs, String mainClass, String... args)
       throws IOException {
+    return start(command(javaHome, agentOptions, jvmArgs, mainClass, args));
+  }
+
+  /**
+   * The command line that {@link #start(Path, String, List, String, String...)} runs, for a test
+   * that puts something before it ({@code nohup}) or starts it with an environment.
+   */
+  public static List<String> command(
+      Path javaHome, String agentOptions, List<String> jvmArgs, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
     if (agentOptions != null) {
@@ -78,7 +87,7 @@ public final class ForkedJvm implements AutoCloseable {
     command.add(hostClassPath());
     command.add(mainClass);
     command.addAll(List.of(args));
-    return start(command);
+    return command;
   }
 
   /** Starts exactly {@code command}. */

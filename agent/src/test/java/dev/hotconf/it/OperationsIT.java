@@ -135,14 +135,14 @@ class OperationsIT {
     Files.writeString(config, "s:\n  string: one\n");
     Path state = dir.resolve("state.properties");
     List<String> command =
-        List.of(
-            "nohup",
-            jdk.resolve("bin/java").toString(),
-            "-javaagent:" + ForkedJvm.agentJar() + "=config=" + config + ",signals=USR1",
-            "-cp",
-            ForkedJvm.hostClassPath(),
-            "dev.hotconf.it.host.TypesHost",
-            state.toString());
+        new java.util.ArrayList<>(
+            ForkedJvm.command(
+                jdk,
+                "config=" + config + ",signals=USR1",
+                List.of(),
+                "dev.hotconf.it.host.TypesHost",
+                state.toString()));
+    command.add(0, "nohup");
     try (ForkedJvm jvm = ForkedJvm.start(command)) {
       Host.attach(jvm, config, state);
       // nohup ignores SIGHUP, and the agent was told to handle USR1 only: no reload happens.

@@ -17,14 +17,13 @@ class SignalsIT {
   }
 
   private static List<String> command(Path jdk, Path config, Path state, String... jvmArgs) {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(jdk.resolve("bin/java").toString());
-    command.add("-javaagent:" + ForkedJvm.agentJar() + "=config=" + config);
-    command.addAll(List.of(jvmArgs));
-    command.addAll(
-        List.of(
-            "-cp", ForkedJvm.hostClassPath(), "dev.hotconf.it.host.TypesHost", state.toString()));
-    return command;
+    return new java.util.ArrayList<>(
+        ForkedJvm.command(
+            jdk,
+            "config=" + config,
+            List.of(jvmArgs),
+            "dev.hotconf.it.host.TypesHost",
+            state.toString()));
   }
 
   @ParameterizedTest
@@ -33,7 +32,7 @@ class SignalsIT {
     Path config = dir.resolve("app.yaml");
     Files.writeString(config, "s:\n  string: one\n");
     Path state = dir.resolve("state.properties");
-    List<String> command = new java.util.ArrayList<>(command(jdk, config, state));
+    List<String> command = command(jdk, config, state);
     command.add(0, "nohup");
     try (ForkedJvm jvm = ForkedJvm.start(command)) {
       Host host = Host.attach(jvm, config, state);
@@ -56,7 +55,7 @@ class SignalsIT {
     Path config = dir.resolve("app.yaml");
     Files.writeString(config, "s:\n  string: one\n");
     Path state = dir.resolve("state.properties");
-    List<String> command = new java.util.ArrayList<>(command(jdk, config, state));
+    List<String> command = command(jdk, config, state);
     command.set(1, command.get(1) + ",signals=USR1");
     command.add(0, "nohup");
     try (ForkedJvm jvm = ForkedJvm.start(command)) {

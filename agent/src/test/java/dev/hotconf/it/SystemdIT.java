@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,14 +47,12 @@ class SystemdIT {
       Files.writeString(config, "s:\n  string: one\n");
       Path state = dir.resolve("state.properties");
       List<String> command =
-          new ArrayList<>(
-              List.of(
-                  jdk.resolve("bin/java").toString(),
-                  "-javaagent:" + ForkedJvm.agentJar() + "=config=" + config,
-                  "-cp",
-                  ForkedJvm.hostClassPath(),
-                  "dev.hotconf.it.host.TypesHost",
-                  state.toString()));
+          ForkedJvm.command(
+              jdk,
+              "config=" + config,
+              List.of(),
+              "dev.hotconf.it.host.TypesHost",
+              state.toString());
       try (ForkedJvm jvm = ForkedJvm.start(command, Map.of("NOTIFY_SOCKET", socket.toString()))) {
         Host host = Host.attach(jvm, config, state);
         receiver.awaitOutput("MSG 'READY=1\\nSTATUS=hotconf: generation 1'", 1);
