@@ -70,7 +70,7 @@ public final class HotconfAgent {
     if (!STARTED.compareAndSet(false, true)) {
       throw new IllegalArgumentException("hotconf already runs in this JVM");
     }
-    Loader loader = new Loader(options.files());
+    Loader loader = new Loader(options.files(), options.limits());
     Snapshot first;
     try {
       first = loader.load();

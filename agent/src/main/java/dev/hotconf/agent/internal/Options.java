@@ -1,7 +1,9 @@
 package dev.hotconf.agent.internal;
 
 import dev.hotconf.agent.internal.load.ConfigFile;
+import dev.hotconf.agent.internal.load.Limits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +36,7 @@ public final class Options {
   private final Path pidfile;
   private final boolean verbose;
   private final boolean jmx;
+  private final Limits limits;
 
   private Options(
       List<ConfigFile> files,
@@ -42,7 +45,8 @@ public final class Options {
       boolean watch,
       Path pidfile,
       boolean verbose,
-      boolean jmx) {
+      boolean jmx,
+      Limits limits) {
     this.files = List.copyOf(files);
     this.signals = List.copyOf(signals);
     this.onError = onError;
@@ -50,6 +54,7 @@ public final class Options {
     this.pidfile = pidfile;
     this.verbose = verbose;
     this.jmx = jmx;
+    this.limits = limits;
   }
 
   /**
@@ -63,6 +68,7 @@ public final class Options {
     OnError onError = null;
     Map<String, Boolean> flags = new HashMap<>();
     Path pidfile = null;
+    Map<String, String> once = new HashMap<>();
     for (String option : args == null || args.isBlank() ? new String[0] : args.split(",", -1)) {
       option = option.strip();
       int eq = option.indexOf('=');
@@ -95,9 +101,17 @@ public final class Options {
           if (onError != null) throw new IllegalArgumentException("on-error= is given twice");
           onError = onError(value);
           break;
+        case "includes":
+        case "max-file-size":
+        case "parse-timeout":
+          if (once.put(name, value) != null) {
+            throw new IllegalArgumentException(name + "= is given twice");
+          }
+          break;
         case "watch":
         case "verbose":
         case "jmx":
+        case "strict":
           if (flags.put(name, bool(name, value)) != null) {
             throw new IllegalArgumentException(name + "= is given twice");
           }
@@ -124,7 +138,71 @@ public final class Options {
         flags.getOrDefault("watch", false),
         pidfile,
         flags.getOrDefault("verbose", false),
-        flags.getOrDefault("jmx", true));
+        flags.getOrDefault("jmx", true),
+        new Limits(
+            once.containsKey("max-file-size")
+                ? bytes(once.get("max-file-size"))
+                : Limits.DEFAULT_MAX_BYTES,
+            once.containsKey("parse-timeout")
+                ? duration(once.get("parse-timeout"))
+                : Limits.DEFAULT_PARSE_TIMEOUT,
+            once.containsKey("includes") ? includes(once.get("includes")) : Limits.Includes.LOCAL,
+            flags.getOrDefault("strict", false)));
+  }
+
+  /** {@code 16m}, {@code 512k}, {@code 1000}: bytes, with binary units. */
+  private static long bytes(String value) {
+    String v = value.toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (v.endsWith("k")) unit = 1024;
+    if (v.endsWith("m")) unit = 1024 * 1024;
+    if (v.endsWith("g")) unit = 1024L * 1024 * 1024;
+    if (unit > 1) v = v.substring(0, v.length() - 1);
+    try {
+      long n = Long.parseLong(v);
+      if (n > 0) return n * unit;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "max-file-size=" + value + ": use a positive size such as 16m, 512k or 100000");
+  }
+
+  /** {@code 10s}, {@code 500ms}. */
+  private static Duration duration(String value) {
+    String v = value.toLowerCase(Locale.ROOT);
+    try {
+      if (v.endsWith("ms"))
+        return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))));
+      if (v.endsWith("s"))
+        return positive(Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1))));
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "parse-timeout=" + value + ": use a positive duration such as 10s or 500ms");
+  }
+
+  private static Duration positive(Duration d) {
+    if (d.isNegative() || d.isZero()) throw new NumberFormatException();
+    return d;
+  }
+
+  private static Limits.Includes includes(String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "local":
+        return Limits.Includes.LOCAL;
+      case "files":
+        return Limits.Includes.FILES;
+      case "all":
+        return Limits.Includes.ALL;
+      default:
+        throw new IllegalArgumentException(
+            "includes="
+                + value
+                + ": accepted values are local (the default: files beside the configuration),"
+                + " files and all (also classpath and url includes)");
+    }
   }
 
   private static boolean bool(String name, String value) {
@@ -202,6 +280,11 @@ public final class Options {
   /** Whether the applied line also shows old → new values (secrets masked). */
   public boolean verbose() {
     return verbose;
+  }
+
+  /** What the loader accepts: sizes, parse time, includes, file permissions. */
+  public Limits limits() {
+    return limits;
   }
 
   /** Whether to register the {@code dev.hotconf:type=Reloader} MBean. */

@@ -154,6 +154,10 @@ public final class Registry {
         problems.add(
             new Problem(
                 e.origin(), b.path + e.subPath() + ": " + e.getMessage() + " (field " + b + ")"));
+      } catch (RuntimeException | LinkageError e) {
+        // e.g. an enum whose static initializer fails: a problem with this value, not a crash
+        problems.add(
+            new Problem(node.origin(), b.path + ": cannot convert: " + e + " (field " + b + ")"));
       }
     }
     return values;

@@ -9,7 +9,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Set;
 
 /** One configuration file as the user named it, with the format its extension says. */
 public final class ConfigFile {
@@ -91,22 +96,30 @@ public final class ConfigFile {
   }
 
   /**
-   * Reads the whole file as strict UTF-8, a leading byte order mark removed.
+   * Reads the whole file as strict UTF-8, a leading byte order mark removed. A file that changes
+   * while it is read (a writer still at work) is read again, a few times, and refused if it keeps
+   * changing: half a file is never returned. An empty file is refused too: it would put every field
+   * back to its default, and is more often a truncated write than an intent.
    *
-   * @throws LoadException if it cannot be read or is not UTF-8
+   * @throws LoadException if it cannot be read, is empty, keeps changing or is not UTF-8
    */
   String readText(long maxBytes) throws LoadException {
-    checkReadable(maxBytes);
     Origin origin = new Origin(name, 0);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw fail(origin, "cannot read: no such file");
-    } catch (AccessDeniedException e) {
-      throw fail(origin, "cannot read: permission denied");
-    } catch (IOException e) {
-      throw fail(origin, "cannot read: " + e);
+    byte[] bytes = null;
+    for (int attempt = 0; bytes == null; attempt++) {
+      checkReadable(maxBytes);
+      Object before = stamp();
+      byte[] read = readBytes(origin);
+      if (before != null && before.equals(stamp())) {
+        bytes = read;
+      } else if (attempt == STABLE_READ_ATTEMPTS) {
+        throw fail(
+            origin,
+            "keeps changing while it is read (a writer at work?); reload again once it is written,"
+                + " or write it to a temporary file and rename it");
+      } else {
+        sleep();
+      }
     }
     if (bytes.length > maxBytes) {
       throw fail(origin, "is " + bytes.length + " bytes, over the limit of " + maxBytes + " bytes");
@@ -123,7 +136,78 @@ public final class ConfigFile {
     } catch (CharacterCodingException e) {
       throw fail(origin, "is not valid UTF-8");
     }
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    if (text.isBlank()) {
+      throw fail(
+          origin,
+          "is empty; that would put every field back to its default: write {} if that is meant");
+    }
+    return text;
+  }
+
+  private static final int STABLE_READ_ATTEMPTS = 5;
+
+  /** Size and modification time: what changes when a writer is at work. */
+  private Object stamp() {
+    try {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+      return a.size() + "@" + a.lastModifiedTime().toMillis() + "#" + a.fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private byte[] readBytes(Origin origin) throws LoadException {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw fail(origin, "cannot read: no such file");
+    } catch (AccessDeniedException e) {
+      throw fail(origin, "cannot read: permission denied");
+    } catch (IOException e) {
+      throw fail(origin, "cannot read: " + e);
+    }
+  }
+
+  private static void sleep() throws LoadException {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoadException(java.util.List.of(new Problem(null, "interrupted")));
+    }
+  }
+
+  /**
+   * A file others can write, or owned by someone other than this process's user or root, lets them
+   * change the application's configuration: the problem, or {@code null} if there is none.
+   */
+  String permissionProblem() {
+    try {
+      PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
+      Set<PosixFilePermission> p = a.permissions();
+      if (p.contains(PosixFilePermission.GROUP_WRITE)
+          || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+        return "is writable by "
+            + (p.contains(PosixFilePermission.OTHERS_WRITE) ? "every user" : "its group")
+            + " ("
+            + PosixFilePermissions.toString(p)
+            + "), who could change this application's configuration; chmod go-w "
+            + name;
+      }
+      String owner = a.owner().getName();
+      String user = System.getProperty("user.name");
+      if (!owner.equals(user) && !owner.equals("root")) {
+        return "is owned by "
+            + owner
+            + ", not by "
+            + user
+            + " or root, who could change this application's configuration";
+      }
+      return null;
+    } catch (UnsupportedOperationException | IOException e) {
+      return null; // not a POSIX file system, or gone: reading it will say
+    }
   }
 
   private static LoadException fail(Origin origin, String message) {

@@ -9,6 +9,8 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,20 +22,29 @@ import java.util.Map;
  * substitutions. Numbers keep the text the user wrote.
  */
 final class HoconReader {
+  private int nodes;
+
   private HoconReader() {}
 
-  static Node.Mapping read(ConfigFile file) throws LoadException {
+  static Node.Mapping read(ConfigFile file, Limits.Includes includes) throws LoadException {
+    Path dir = file.path().getParent();
+    try {
+      dir = dir.toRealPath();
+    } catch (IOException e) {
+      // checked readable just before; keep the path as given
+    }
     ConfigParseOptions options =
         ConfigParseOptions.defaults()
             .setSyntax(syntaxOf(file.format()))
             .setAllowMissing(false)
-            .setOriginDescription(file.name());
+            .setOriginDescription(file.name())
+            .setIncluder(new Includer(dir, includes));
     try {
       ConfigObject root =
           ConfigFactory.parseFile(file.path().toFile(), options)
               .resolve(ConfigResolveOptions.defaults())
               .root();
-      return (Node.Mapping) convert(root, file.name());
+      return (Node.Mapping) new HoconReader().convert(root, file.name());
     } catch (ConfigException e) {
       ConfigOrigin origin = e.origin();
       String message = String.valueOf(e.getMessage());
@@ -59,8 +70,17 @@ final class HoconReader {
     }
   }
 
-  private static Node convert(ConfigValue value, String file) {
+  private Node convert(ConfigValue value, String file) throws LoadException {
     Origin origin = originOf(value.origin(), file);
+    if (++nodes > YamlReader.MAX_NODES) {
+      throw new LoadException(
+          List.of(
+              new Problem(
+                  origin,
+                  "more than "
+                      + YamlReader.MAX_NODES
+                      + " values (a substitution that multiplies a list?)")));
+    }
     switch (value.valueType()) {
       case OBJECT:
         Map<String, Node> entries = new LinkedHashMap<>();

@@ -135,9 +135,10 @@ class LoaderTest {
   }
 
   @Test
-  void emptyYamlIsAnEmptyConfiguration() throws Exception {
-    assertNull(load("a.yaml", "").find("a"));
-    assertNull(load("b.yaml", "# only a comment\n").find("a"));
+  void anEmptyFileIsRefusedACommentOnlyOneIsEmpty() throws Exception {
+    assertTrue(problem("a.yaml", "").message().startsWith("is empty;"));
+    assertTrue(problem("b.conf", "  \n").message().startsWith("is empty;"));
+    assertNull(load("c.yaml", "# only a comment\n").find("a"));
   }
 
   @Test
@@ -167,7 +168,14 @@ class LoaderTest {
             () -> new Loader(List.of(ConfigFile.of(dir.resolve("d.yaml").toString()))).load());
     assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
     ConfigFile big = file("big.yaml", "a: " + "x".repeat(100) + "\n");
-    e = assertThrows(LoadException.class, () -> new Loader(List.of(big), 50).load());
+    e =
+        assertThrows(
+            LoadException.class,
+            () ->
+                new Loader(
+                        List.of(big),
+                        new Limits(50, Limits.DEFAULT_PARSE_TIMEOUT, Limits.Includes.LOCAL, false))
+                    .load());
     assertTrue(e.getMessage().contains("over the limit of 50 bytes"), e.getMessage());
   }
 
