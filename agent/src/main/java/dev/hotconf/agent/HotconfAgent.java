@@ -94,7 +94,8 @@ public final class HotconfAgent {
     Bridge.install(registry::initialized, registry::constructed);
     inst.addTransformer(new Instrumenter(inst), false);
     if (late) LateAttach.bindLoadedClasses(inst, registry);
-    Reloader reloader = new Reloader(loader, registry, options.verbose());
+    Reloader reloader =
+        new Reloader(loader, registry, options.verbose(), options.callbackTimeout());
     SystemdNotifier notifier = SystemdNotifier.startIfNotified(registry.generation());
     if (notifier != null) reloader.addListener(notifier);
     reloader.start();

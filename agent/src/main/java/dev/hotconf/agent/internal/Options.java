@@ -37,6 +37,7 @@ public final class Options {
   private final boolean verbose;
   private final boolean jmx;
   private final Limits limits;
+  private final Duration callbackTimeout;
 
   private Options(
       List<ConfigFile> files,
@@ -46,7 +47,8 @@ public final class Options {
       Path pidfile,
       boolean verbose,
       boolean jmx,
-      Limits limits) {
+      Limits limits,
+      Duration callbackTimeout) {
     this.files = List.copyOf(files);
     this.signals = List.copyOf(signals);
     this.onError = onError;
@@ -55,6 +57,7 @@ public final class Options {
     this.verbose = verbose;
     this.jmx = jmx;
     this.limits = limits;
+    this.callbackTimeout = callbackTimeout;
   }
 
   /**
@@ -104,6 +107,7 @@ public final class Options {
         case "includes":
         case "max-file-size":
         case "parse-timeout":
+        case "callback-timeout":
           if (once.put(name, value) != null) {
             throw new IllegalArgumentException(name + "= is given twice");
           }
@@ -144,10 +148,13 @@ public final class Options {
                 ? bytes(once.get("max-file-size"))
                 : Limits.DEFAULT_MAX_BYTES,
             once.containsKey("parse-timeout")
-                ? duration(once.get("parse-timeout"))
+                ? duration("parse-timeout", once.get("parse-timeout"))
                 : Limits.DEFAULT_PARSE_TIMEOUT,
             once.containsKey("includes") ? includes(once.get("includes")) : Limits.Includes.LOCAL,
-            flags.getOrDefault("strict", false)));
+            flags.getOrDefault("strict", false)),
+        once.containsKey("callback-timeout")
+            ? duration("callback-timeout", once.get("callback-timeout"))
+            : Duration.ofSeconds(10));
   }
 
   /** {@code 16m}, {@code 512k}, {@code 1000}: bytes, with binary units. */
@@ -169,7 +176,7 @@ public final class Options {
   }
 
   /** {@code 10s}, {@code 500ms}. */
-  private static Duration duration(String value) {
+  private static Duration duration(String name, String value) {
     String v = value.toLowerCase(Locale.ROOT);
     try {
       if (v.endsWith("ms"))
@@ -180,7 +187,7 @@ public final class Options {
       // reported below
     }
     throw new IllegalArgumentException(
-        "parse-timeout=" + value + ": use a positive duration such as 10s or 500ms");
+        name + "=" + value + ": use a positive duration such as 10s or 500ms");
   }
 
   private static Duration positive(Duration d) {
@@ -285,6 +292,11 @@ public final class Options {
   /** What the loader accepts: sizes, parse time, includes, file permissions. */
   public Limits limits() {
     return limits;
+  }
+
+  /** How long a reload waits for its callbacks before it warns and goes on. */
+  public Duration callbackTimeout() {
+    return callbackTimeout;
   }
 
   /** Whether to register the {@code dev.hotconf:type=Reloader} MBean. */

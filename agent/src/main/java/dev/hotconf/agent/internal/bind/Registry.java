@@ -249,13 +249,25 @@ public final class Registry {
         }
       };
 
-  private static void call(Callback callback, Object target, ReloadEvent event) {
+  /** The callback running now, for the warning about one that blocks. */
+  private volatile Callback runningCallback;
+
+  /** The {@code @OnReload} method running now, or {@code null}. */
+  public String runningCallback() {
+    Callback c = runningCallback;
+    return c == null ? null : c.toString();
+  }
+
+  private void call(Callback callback, Object target, ReloadEvent event) {
+    runningCallback = callback;
     try {
       callback.invoke(target, event);
     } catch (Throwable t) {
       Log.error(
           "@OnReload method " + callback + " threw; the reload stays applied, other callbacks ran",
           t);
+    } finally {
+      runningCallback = null;
     }
   }
 

@@ -10,6 +10,7 @@ import dev.hotconf.agent.internal.load.Loader;
 import dev.hotconf.agent.internal.load.Node;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public final class Reloader {
   private final Loader loader;
   private final Registry registry;
   private final boolean verbose;
+
+  /** How long a reload waits for its callbacks before it warns and goes on. */
+  private final long callbackDeadlineMillis;
+
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private final Object lock = new Object();
@@ -51,10 +56,11 @@ public final class Reloader {
   private Outcome last; // lock
   private Outcome lastRejected; // lock
 
-  public Reloader(Loader loader, Registry registry, boolean verbose) {
+  public Reloader(Loader loader, Registry registry, boolean verbose, Duration callbackDeadline) {
     this.loader = loader;
     this.registry = registry;
     this.verbose = verbose;
+    this.callbackDeadlineMillis = callbackDeadline.toMillis();
   }
 
   /** Starts the daemon reload thread. */
@@ -157,10 +163,38 @@ public final class Reloader {
     }
     Commit commit = registry.commit(plan);
     Set<String> changed = next.changedKeys(commit.previous());
-    registry.runCallbacks(commit, new Event(commit.generation(), changed, cause));
+    runCallbacks(commit, new Event(commit.generation(), changed, cause));
     List<String> details = verbose ? details(changed, commit.previous(), next) : List.of();
     return finish(
         Outcome.applied(commit.generation(), changed, details, cause, System.nanoTime() - start));
+  }
+
+  /**
+   * Runs the callbacks on a thread of their own and waits for them up to the callback deadline
+   * ({@code callback-timeout}): a callback that blocks is warned about, and the reload thread goes
+   * on, so that later reloads are not lost behind it.
+   */
+  private void runCallbacks(Commit commit, Event event) {
+    Thread callbacks = new Thread(() -> registry.runCallbacks(commit, event), "hotconf-callbacks");
+    callbacks.setDaemon(true);
+    callbacks.start();
+    try {
+      callbacks.join(callbackDeadlineMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (callbacks.isAlive()) {
+      String running = registry.runningCallback();
+      Log.warn(
+          "@OnReload "
+              + (running == null ? "callbacks" : "method " + running)
+              + " of generation "
+              + event.generation()
+              + " still runs after "
+              + callbackDeadlineMillis
+              + " ms; the reload is applied, and later reloads go on without waiting for it");
+    }
   }
 
   /** {@code key: old → new} for each changed key, secrets masked. */
