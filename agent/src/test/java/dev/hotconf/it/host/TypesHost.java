@@ -119,6 +119,13 @@ public final class TypesHost {
   @Reloadable("s.finalList")
   static final List<String> FINAL_LIST = List.of("default");
 
+  /** Secrets: their values must never appear in what the agent prints. */
+  @Reloadable("db.password")
+  static String password = "default";
+
+  @Reloadable("db.token")
+  static int token;
+
   /** Bound by its own name. */
   @Reloadable static String byName = "default";
 

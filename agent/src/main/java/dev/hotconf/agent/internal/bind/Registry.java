@@ -278,6 +278,17 @@ public final class Registry {
     return UnknownKeys.find(snapshot, all);
   }
 
+  /** The keys among {@code paths} that bind to a field of the classes registered so far. */
+  public Set<String> bound(Set<String> paths) {
+    List<FieldBinding> all = new ArrayList<>();
+    for (ClassBindings cb : registered()) all.addAll(cb.all());
+    Set<String> out = new java.util.HashSet<>();
+    for (String path : paths) {
+      if (UnknownKeys.binds(path, all)) out.add(path);
+    }
+    return out;
+  }
+
   /** The live registered classes, dropping those that were unloaded. */
   private List<ClassBindings> registered() {
     synchronized (commitLock) {

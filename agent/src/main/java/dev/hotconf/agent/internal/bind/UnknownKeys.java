@@ -46,6 +46,13 @@ final class UnknownKeys {
     return unknown;
   }
 
+  /** Whether {@code path} binds to one of {@code bindings}. */
+  static boolean binds(String path, List<FieldBinding> bindings) {
+    Map<String, Type> byPath = new HashMap<>();
+    for (FieldBinding b : bindings) byPath.put(b.path, b.type);
+    return covered(path, byPath);
+  }
+
   /** Whether a binding's path is the leaf's path or a prefix whose type takes the rest. */
   private static boolean covered(String path, Map<String, Type> byPath) {
     List<String> segments = Arrays.asList(path.split("\\.", -1));

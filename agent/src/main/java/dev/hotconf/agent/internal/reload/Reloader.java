@@ -164,7 +164,8 @@ public final class Reloader {
     Commit commit = registry.commit(plan);
     Set<String> changed = next.changedKeys(commit.previous());
     runCallbacks(commit, new Event(commit.generation(), changed, cause));
-    List<String> details = verbose ? details(changed, commit.previous(), next) : List.of();
+    List<String> details =
+        verbose ? details(changed, registry.bound(changed), commit.previous(), next) : List.of();
     return finish(
         Outcome.applied(commit.generation(), changed, details, cause, System.nanoTime() - start));
   }
@@ -197,20 +198,25 @@ public final class Reloader {
     }
   }
 
-  /** {@code key: old → new} for each changed key, secrets masked. */
-  private static List<String> details(Set<String> changed, Snapshot before, Snapshot after) {
+  /**
+   * {@code key: old → new} for each changed key. Secrets are masked, and so are keys that bind to
+   * no field: a typo in a secret key ({@code passwrd}) must not reveal the secret.
+   */
+  private static List<String> details(
+      Set<String> changed, Set<String> bound, Snapshot before, Snapshot after) {
     Map<String, Node> old = before.leafNodes();
     Map<String, Node> now = after.leafNodes();
     List<String> details = new ArrayList<>();
     for (String key : changed.stream().sorted().collect(Collectors.toList())) {
-      details.add(key + ": " + shown(key, old.get(key)) + " → " + shown(key, now.get(key)));
+      boolean hidden = !bound.contains(key) || Secrets.isSecret(key);
+      details.add(key + ": " + shown(hidden, old.get(key)) + " → " + shown(hidden, now.get(key)));
     }
     return details;
   }
 
-  private static String shown(String key, Node node) {
+  private static String shown(boolean hidden, Node node) {
     if (node == null) return "(absent)";
-    if (Secrets.isSecret(key)) return "****";
+    if (hidden) return "****";
     return node instanceof Node.Scalar ? ((Node.Scalar) node).text() : node.render();
   }
 
