@@ -139,10 +139,14 @@ public final class TypesHost {
   static volatile String callbackCause = "";
   static volatile int callbacks;
 
+  /** Every (s.string, s.int) pair a callback saw: a reload of half a file would show here. */
+  static final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private TypesHost() {}
 
   @OnReload
   static void reloaded(ReloadEvent event) {
+    seen.add(string + "/" + anInt);
     callbackGeneration = event.generation();
     callbackKeys = String.join(",", new TreeSet<>(event.changedKeys()));
     callbackCause = event.cause();
@@ -172,6 +176,7 @@ public final class TypesHost {
       p.setProperty("callback.keys", callbackKeys);
       p.setProperty("callback.cause", callbackCause);
       p.setProperty("callback.count", Integer.toString(callbacks));
+      p.setProperty("callback.seen", String.join(",", new TreeSet<>(seen)));
       p.setProperty("i.callback.generation", Long.toString(settings.callbackGeneration));
       p.setProperty("i.callback.count", Integer.toString(settings.callbacks));
       p.setProperty("loopExited", Boolean.toString(loopExited));

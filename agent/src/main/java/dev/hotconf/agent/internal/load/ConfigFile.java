@@ -105,6 +105,7 @@ public final class ConfigFile {
    */
   String readText(long maxBytes) throws LoadException {
     Origin origin = new Origin(name, 0);
+    awaitQuiet(origin);
     byte[] bytes = null;
     for (int attempt = 0; bytes == null; attempt++) {
       checkReadable(maxBytes);
@@ -146,6 +147,44 @@ public final class ConfigFile {
   }
 
   private static final int STABLE_READ_ATTEMPTS = 5;
+
+  /** A file modified this recently may still be being written: wait for it to settle. */
+  static final long SETTLE_MILLIS = 100;
+
+  /** How long to wait for a file that is being written before refusing it. */
+  static final long MAX_SETTLE_WAIT_MILLIS = 3_000;
+
+  /**
+   * Waits until the file has not been modified for {@link #SETTLE_MILLIS}: a writer that pauses
+   * between chunks would otherwise have half its file read. (Writing to a temporary file and
+   * renaming it is the way to be sure; this covers the writers that do not.)
+   */
+  private void awaitQuiet(Origin origin) throws LoadException {
+    long deadline = System.currentTimeMillis() + MAX_SETTLE_WAIT_MILLIS;
+    while (true) {
+      long modified;
+      try {
+        modified = Files.getLastModifiedTime(path).toMillis();
+      } catch (IOException e) {
+        return; // reading it will say what is wrong
+      }
+      long now = System.currentTimeMillis();
+      long age = now - modified;
+      if (age >= SETTLE_MILLIS || age < -1_000) return; // settled, or a clock from elsewhere
+      if (now > deadline) {
+        throw fail(
+            origin,
+            "keeps changing (a writer at work?); reload again once it is written, or write it to"
+                + " a temporary file and rename it");
+      }
+      try {
+        Thread.sleep(SETTLE_MILLIS - Math.max(age, 0));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw fail(origin, "interrupted");
+      }
+    }
+  }
 
   /** Size and modification time: what changes when a writer is at work. */
   private Object stamp() {
