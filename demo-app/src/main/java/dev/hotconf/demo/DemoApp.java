@@ -27,16 +27,45 @@ public final class DemoApp {
   @Reloadable("backend.timeout")
   private static Duration timeout = Duration.ofSeconds(1);
 
-  private static volatile long generation = 1;
+  /**
+   * What {@code GET /} shows, replaced whole after each reload: a response shows one generation's
+   * values, never some from one and some from the next. (Callbacks run once every field of a reload
+   * has been written.)
+   */
+  private static volatile View view;
 
-  private final RateLimiter limiter = new RateLimiter();
+  private static final RateLimiter LIMITER = new RateLimiter();
+
+  /** One consistent set of the values in use. */
+  static final class View {
+    final String greeting;
+    final boolean shout;
+    final int perSecond;
+    final Duration timeout;
+    final long generation;
+
+    View(long generation) {
+      this.greeting = DemoApp.greeting;
+      this.shout = DemoApp.shout;
+      this.perSecond = LIMITER.perSecond();
+      this.timeout = DemoApp.timeout;
+      this.generation = generation;
+    }
+  }
 
   private DemoApp() {}
 
-  /** Keeps the generation shown by {@code GET /} up to date. */
+  /** Publishes the new values; the rate limiter does the same when only its field changed. */
   @OnReload
   static void reloaded(ReloadEvent event) {
-    generation = event.generation();
+    publish(event.generation());
+  }
+
+  static void publish(long generation) {
+    View last = view;
+    // Every field of the reload is written before any callback runs, so either callback builds
+    // the same view; an older generation never replaces a newer one.
+    if (last == null || last.generation <= generation) view = new View(generation);
   }
 
   /**
@@ -57,6 +86,7 @@ public final class DemoApp {
     // delayed ACK, and every keep-alive response waits ~40 ms.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     DemoApp app = new DemoApp();
+    publish(1);
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", app::home);
     server.createContext("/slow", app::slow);
@@ -73,38 +103,39 @@ public final class DemoApp {
   }
 
   private void home(HttpExchange exchange) throws IOException {
-    if (!limiter.tryAcquire()) {
-      send(exchange, 429, "too many requests: the limit is " + limiter.perSecond() + "/s\n");
+    View v = view;
+    if (!LIMITER.tryAcquire(v.perSecond)) {
+      send(exchange, 429, "too many requests: the limit is " + v.perSecond + "/s\n");
       return;
     }
-    String text = greeting + ", world!";
-    if (shout) text = text.toUpperCase(Locale.ROOT);
+    String text = v.greeting + ", world!";
+    if (v.shout) text = text.toUpperCase(Locale.ROOT);
     send(
         exchange,
         200,
         text
             + "\n"
             + "greeting: "
-            + greeting
+            + v.greeting
             + "\n"
             + "features.shout: "
-            + shout
+            + v.shout
             + "\n"
             + "limits.requests-per-second: "
-            + limiter.perSecond()
+            + v.perSecond
             + "\n"
             + "backend.timeout: "
-            + timeout.toMillis()
+            + v.timeout.toMillis()
             + "ms\n"
             + "generation: "
-            + generation
+            + v.generation
             + "\n");
   }
 
   /** Simulates a slow backend call of 1.5 s that gives up after {@code backend.timeout}. */
   private void slow(HttpExchange exchange) throws IOException {
     Duration work = Duration.ofMillis(1500);
-    Duration limit = timeout;
+    Duration limit = view.timeout;
     try {
       Thread.sleep(Math.min(work.toMillis(), limit.toMillis()));
     } catch (InterruptedException e) {
