@@ -116,4 +116,76 @@ class FileFaultsIT {
       assertEquals("42", host.fresh().getProperty("s.anInt"));
     }
   }
+
+  /**
+   * chmod 000 means nothing to root, who runs these tests: the host runs as {@code nobody}, from
+   * copies of its class path in a directory that user can read.
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void anUnreadableFileKeepsThePreviousConfiguration(Path jdk) throws Exception {
+    Path dir =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "hotconf-nobody");
+    try {
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+      List<String> classPath = new java.util.ArrayList<>();
+      for (String entry : ForkedJvm.hostClassPath().split(java.io.File.pathSeparator)) {
+        Path source = Path.of(entry);
+        Path copy = dir.resolve(source.getFileName());
+        copyTree(source, copy);
+        classPath.add(copy.toString());
+      }
+      Path agent = dir.resolve("hotconf-agent.jar");
+      Files.copy(ForkedJvm.agentJar(), agent);
+      Path config = dir.resolve("app.yaml");
+      Files.writeString(config, "s:\n  string: old\n");
+      Path state = dir.resolve("state.properties");
+      List<String> command =
+          List.of(
+              "runuser",
+              "-u",
+              "nobody",
+              "--",
+              jdk.resolve("bin/java").toString(),
+              "-javaagent:" + agent + "=config=" + config,
+              "-cp",
+              String.join(java.io.File.pathSeparator, classPath),
+              "dev.hotconf.it.host.TypesHost",
+              state.toString());
+      try (ForkedJvm jvm = ForkedJvm.start(command)) {
+        Host host = Host.attach(jvm, config, state);
+        // runuser forks: signal the JVM itself, the child that writes the state.
+        long pid =
+            ProcessHandle.of(jvm.pid()).orElseThrow().descendants().findFirst().orElseThrow().pid();
+        Files.setPosixFilePermissions(
+            config, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        new ProcessBuilder("kill", "-HUP", Long.toString(pid)).start().waitFor();
+        String out = jvm.awaitOutput("reload rejected (SIGHUP)", 1);
+        assertTrue(out.contains("app.yaml: cannot read: permission denied"), out);
+        assertEquals("old", host.fresh().getProperty("s.string"));
+        Files.writeString(config, "s:\n  string: readable\n");
+        Files.setPosixFilePermissions(
+            config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        new ProcessBuilder("kill", "-HUP", Long.toString(pid)).start().waitFor();
+        host.await("s.string", "readable");
+      }
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws java.io.IOException {
+    try (var walk = Files.walk(source)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else Files.copy(p, to);
+        to.toFile().setReadable(true, false);
+        if (Files.isDirectory(to)) to.toFile().setExecutable(true, false);
+      }
+    }
+  }
 }
