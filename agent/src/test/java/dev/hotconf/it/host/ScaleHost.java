@@ -35,7 +35,7 @@ public final class ScaleHost {
     long sizes = liveAndSizes[1];
     // The cleaner compacts as references are cleared: wait for the heap to come back, with a
     // deadline, rather than a fixed sleep.
-    long dropped = settledHeap(baseline + 2 * 1024 * 1024);
+    long dropped = settledHeap(baseline + 4 * 1024 * 1024);
 
     // Churn: a million short-lived objects while the earlier ones are cleaned away; the slowest
     // constructions show any pause the registry's clean-up causes.
