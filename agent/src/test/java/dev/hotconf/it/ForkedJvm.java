@@ -185,6 +185,8 @@ public final class ForkedJvm implements AutoCloseable {
 
   @Override
   public void close() {
+    // The whole tree: a JVM started through runuser or nohup may be a child of the process.
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
       process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);

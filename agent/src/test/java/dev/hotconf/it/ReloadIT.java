@@ -280,7 +280,9 @@ class ReloadIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void nonVolatileFieldReadInAHotLoopSeesTheNewValue(Path jdk, @TempDir Path dir) throws Exception {
-    try (Host host = start(jdk, dir)) {
+    Path config = dir.resolve("app.yaml");
+    Files.writeString(config, BASE);
+    try (Host host = Host.start(jdk, dir, config, "", "-Dhost.spin=true")) {
       assertEquals("false", host.fresh().getProperty("loopExited"));
       host.write(BASE.replace("stop: false", "stop: true"));
       host.jvm.signal("HUP");

@@ -156,16 +156,19 @@ public final class TypesHost {
   public static void main(String[] args) throws Exception {
     Path state = Path.of(args[0]);
     Settings settings = new Settings();
-    Thread spinner =
-        new Thread(
-            () -> {
-              long spins = 0;
-              while (!stop) spins++;
-              loopExited = spins >= 0;
-            },
-            "hot-loop");
-    spinner.setDaemon(true);
-    spinner.start();
+    if (Boolean.getBoolean("host.spin")) {
+      // Only for the test that needs it: the loop keeps a core busy until loop.stop is set.
+      Thread spinner =
+          new Thread(
+              () -> {
+                long spins = 0;
+                while (!stop) spins++;
+                loopExited = spins >= 0;
+              },
+              "hot-loop");
+      spinner.setDaemon(true);
+      spinner.start();
+    }
     System.out.println("READY");
     for (long heartbeat = 1; ; heartbeat++) {
       Properties p = new Properties();
