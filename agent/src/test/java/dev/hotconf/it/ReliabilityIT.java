@@ -149,8 +149,10 @@ class ReliabilityIT {
       storm.waitFor();
       // Before the agent has installed its handler the JVM's own rule applies (SIGUSR1 ends it,
       // with 138); once installed, every signal is a reload request. Either way: no hang, no
-      // exception.
-      if (jvm.isAlive()) {
+      // exception. A JVM that took a signal too early may still be shutting down: wait for
+      // either outcome rather than look once.
+      jvm.awaitOutput(o -> o.contains("READY") || !jvm.isAlive(), "READY or the end");
+      if (jvm.output().contains("READY")) {
         Host host = Host.attach(jvm, config, state);
         Files.writeString(config, "fault:\n  value: after\n");
         jvm.signal("HUP");
