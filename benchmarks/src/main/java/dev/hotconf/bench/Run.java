@@ -41,6 +41,7 @@ public final class Run {
             .parent(jmh)
             .include(ReadBenchmark.class.getSimpleName())
             .include(ReloadingReadBenchmark.class.getSimpleName())
+            .include(RefreshScopeBenchmark.class.getSimpleName())
             .jvmArgsAppend(
                 "-javaagent:" + agent + "=config=" + config + ",signals=none",
                 "-Dbench.dir=" + out,
@@ -67,7 +68,13 @@ public final class Run {
             hot / ns.getOrDefault("volatileField", Double.NaN),
             ns.getOrDefault("hotconfTwoReaders", Double.NaN) / hot,
             ns.getOrDefault("hotconfTwoReadersWhileReloading", Double.NaN) / hot));
-    for (String peer : List.of("archaius2", "commonsConfiguration2", "smallryeConfig", "owner")) {
+    for (String peer :
+        List.of(
+            "archaius2",
+            "commonsConfiguration2",
+            "smallryeConfig",
+            "owner",
+            "springRefreshScope")) {
       report.append(
           String.format(
               Locale.ROOT, "%s / hotconf: %.1fx%n", peer, ns.getOrDefault(peer, Double.NaN) / hot));
