@@ -62,8 +62,91 @@ public final class ReloadLatency {
         report.append(measure(out, kb, instances));
       }
     }
+    report.append(peers(out));
     System.out.print(report);
     Files.writeString(out.resolve("reload-latency.txt"), report.toString());
+  }
+
+  /** OWNER, reloaded by hand. */
+  @org.aeonbits.owner.Config.Sources("file:${bench.latency.file}")
+  public interface OwnerSettings extends org.aeonbits.owner.Config, org.aeonbits.owner.Reloadable {
+    @Key("bench.n")
+    @DefaultValue("0")
+    int n();
+  }
+
+  /**
+   * The peers' own reload paths on a 100 KB properties file: Commons Configuration's reloading
+   * builder (check, then the rebuilt configuration) and OWNER's {@code reload()}; beside hotconf's
+   * reload of the same file.
+   */
+  private static String peers(Path out) throws Exception {
+    Path file = out.resolve("latency-100k.properties");
+    write(file, properties(100, 0));
+    System.setProperty("bench.latency.file", file.toString());
+
+    org.apache.commons.configuration2.builder.ReloadingFileBasedConfigurationBuilder<
+            org.apache.commons.configuration2.PropertiesConfiguration>
+        commons =
+            new org.apache.commons.configuration2.builder.ReloadingFileBasedConfigurationBuilder<>(
+                    org.apache.commons.configuration2.PropertiesConfiguration.class)
+                .configure(
+                    new org.apache.commons.configuration2.builder.fluent.Parameters()
+                        .fileBased()
+                        .setFile(file.toFile()));
+    commons.getConfiguration();
+    OwnerSettings owner = org.aeonbits.owner.ConfigFactory.create(OwnerSettings.class);
+    Loader loader = new Loader(List.of(ConfigFile.of(file.toString())));
+    Registry registry = new Registry(loader.load());
+    Item item = new Item();
+    registry.constructed(item, Item.class);
+
+    double[] commonsMs = new double[RUNS];
+    double[] ownerMs = new double[RUNS];
+    double[] hotconfMs = new double[RUNS];
+    for (int r = -WARMUP; r < RUNS; r++) {
+      int version = r + WARMUP + 1;
+      // Commons Configuration notices a change by the file's modification time.
+      Files.writeString(file, properties(100, version));
+      Files.setLastModifiedTime(
+          file, FileTime.fromMillis(System.currentTimeMillis() - 1000 + version));
+      long t0 = System.nanoTime();
+      commons.getReloadingController().checkForReloading(null);
+      int c = commons.getConfiguration().getInt("bench.n");
+      long t1 = System.nanoTime();
+      owner.reload();
+      int o = owner.n();
+      long t2 = System.nanoTime();
+      registry.commit(registry.plan(loader.load()));
+      long t3 = System.nanoTime();
+      if (c != version || o != version || item.n != version) {
+        throw new IllegalStateException("a reload did not apply: " + c + " " + o + " " + item.n);
+      }
+      if (r < 0) continue;
+      commonsMs[r] = (t1 - t0) / 1e6;
+      ownerMs[r] = (t2 - t1) / 1e6;
+      hotconfMs[r] = (t3 - t2) / 1e6;
+    }
+    return String.format(
+        Locale.ROOT,
+        "100 KB properties file, one bound instance, p50 / p99: hotconf %.2f / %.2f ms;"
+            + " Commons Configuration reloading builder %.2f / %.2f ms; OWNER reload() %.2f / %.2f"
+            + " ms%n",
+        percentile(hotconfMs, 50),
+        percentile(hotconfMs, 99),
+        percentile(commonsMs, 50),
+        percentile(commonsMs, 99),
+        percentile(ownerMs, 50),
+        percentile(ownerMs, 99));
+  }
+
+  private static String properties(int kb, int version) {
+    StringBuilder text =
+        new StringBuilder("bench.n = " + version + "\nbench.s = v" + version + "\n");
+    for (int i = 0; text.length() < kb * 1024; i++) {
+      text.append("filler.key").append(i).append(" = value number ").append(i).append('\n');
+    }
+    return text.toString();
   }
 
   private static String config(int kb, int version) {
