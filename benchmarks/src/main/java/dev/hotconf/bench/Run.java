@@ -50,6 +50,7 @@ public final class Run {
             .result(out.resolve("read-path.json").toString())
             .build();
     Collection<RunResult> results = new Runner(options).run();
+    anonymize(out.resolve("read-path.json"));
 
     Map<String, Double> ns = new LinkedHashMap<>();
     for (RunResult r : results) {
@@ -82,6 +83,17 @@ public final class Run {
     System.out.print(report);
     Files.writeString(out.resolve("read-path.txt"), report.toString());
     chart(ns, out.resolve("read-path"));
+  }
+
+  /**
+   * Keeps the results file free of this machine's directories: the working directory becomes {@code
+   * .} and the JDK's home {@code $JAVA_HOME}.
+   */
+  private static void anonymize(Path json) throws java.io.IOException {
+    String text = Files.readString(json);
+    text = text.replace(Path.of("").toAbsolutePath().toString(), ".");
+    text = text.replace(System.getProperty("java.home"), "$JAVA_HOME");
+    Files.writeString(json, text);
   }
 
   /** A bar chart of ns/op, log scale: the peers are orders of magnitude apart. */
