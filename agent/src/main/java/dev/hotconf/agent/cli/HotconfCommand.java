@@ -1,6 +1,5 @@
 package dev.hotconf.agent.cli;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +26,6 @@ public final class HotconfCommand implements Runnable {
   /** Runs the command line and returns its exit status. */
   public static int run(String[] args) {
     return new CommandLine(new HotconfCommand()).execute(args);
-  }
-
-  /** Runs with the given output, for tests. */
-  static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return new CommandLine(new HotconfCommand()).setOut(out).setErr(err).execute(args);
   }
 
   @Override

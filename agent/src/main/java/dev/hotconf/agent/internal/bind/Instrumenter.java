@@ -53,7 +53,6 @@ public final class Instrumenter implements ClassFileTransformer {
   /** For late attach: the classes loaded before the agent, retransformed once. Else null. */
   private final Set<Class<?>> loadedBefore;
 
-  private final ClassLoader agentLoader = Instrumenter.class.getClassLoader();
   private final Module agentModule = Instrumenter.class.getModule();
 
   /**
@@ -101,7 +100,7 @@ public final class Instrumenter implements ClassFileTransformer {
     boolean loaded = classBeingRedefined != null;
     if (loaded != (loadedBefore != null)) return null; // each instrumenter has its own classes
     if (loaded && !loadedBefore.contains(classBeingRedefined)) return null;
-    if (className == null || className.startsWith(OWN_PACKAGE)) return null;
+    if (className == null || isAgentClass(className)) return null;
     if (!mentionsAnnotations(classfileBuffer)) return null;
     if (!seesBridge(loader)) {
       Log.warn(
@@ -142,11 +141,17 @@ public final class Instrumenter implements ClassFileTransformer {
   }
 
   /** Whether instrumented code in {@code loader} can link to the bridge, loaded with the agent. */
-  private boolean seesBridge(ClassLoader loader) {
+  static boolean seesBridge(ClassLoader loader) {
+    ClassLoader agentLoader = Instrumenter.class.getClassLoader();
     for (ClassLoader l = loader; l != null; l = l.getParent()) {
       if (l == agentLoader) return true;
     }
     return false;
+  }
+
+  /** Whether a class (internal name) is the agent's own, which is never instrumented. */
+  static boolean isAgentClass(String className) {
+    return className.startsWith(OWN_PACKAGE);
   }
 
   /** Whether the class file names {@code Ldev/hotconf/Reloadable;} or {@code ...OnReload;}. */

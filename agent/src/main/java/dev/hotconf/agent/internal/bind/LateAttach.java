@@ -19,15 +19,13 @@ public final class LateAttach {
 
   /** Finds, retransforms and binds the classes loaded before the agent. */
   public static void bindLoadedClasses(Instrumentation inst, Registry registry) {
-    ClassLoader agentLoader = LateAttach.class.getClassLoader();
     Set<Class<?>> found =
         Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     for (Class<?> c : inst.getAllLoadedClasses()) {
       ClassLoader loader = c.getClassLoader();
       if (loader == null || c.isArray() || c.isInterface() || !inst.isModifiableClass(c)) continue;
-      if (!delegatesTo(loader, agentLoader) || c.getName().startsWith("dev.hotconf.agent.")) {
-        continue;
-      }
+      if (!Instrumenter.seesBridge(loader)) continue;
+      if (Instrumenter.isAgentClass(c.getName().replace('.', '/'))) continue;
       byte[] bytes = classFile(loader, c);
       if (bytes == null || !Instrumenter.mentionsAnnotations(bytes)) continue;
       // The descriptor may be a mere constant (as in the agent's own Instrumenter): only classes
@@ -44,13 +42,6 @@ public final class LateAttach {
           "cannot retransform the classes loaded before hotconf; new objects stay unbound", e);
     }
     for (Class<?> c : found) registry.initialized(c);
-  }
-
-  private static boolean delegatesTo(ClassLoader loader, ClassLoader agentLoader) {
-    for (ClassLoader l = loader; l != null; l = l.getParent()) {
-      if (l == agentLoader) return true;
-    }
-    return false;
   }
 
   private static byte[] classFile(ClassLoader loader, Class<?> c) {

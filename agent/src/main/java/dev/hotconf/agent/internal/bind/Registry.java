@@ -273,20 +273,18 @@ public final class Registry {
 
   /** The keys of {@code snapshot} that bind to no field of the classes registered so far. */
   public List<Problem> unknownKeys(Snapshot snapshot) {
-    List<FieldBinding> all = new ArrayList<>();
-    for (ClassBindings cb : registered()) all.addAll(cb.all());
-    return UnknownKeys.find(snapshot, all);
+    return UnknownKeys.find(snapshot, allBindings());
   }
 
   /** The keys among {@code paths} that bind to a field of the classes registered so far. */
   public Set<String> bound(Set<String> paths) {
+    return UnknownKeys.bound(paths, allBindings());
+  }
+
+  private List<FieldBinding> allBindings() {
     List<FieldBinding> all = new ArrayList<>();
     for (ClassBindings cb : registered()) all.addAll(cb.all());
-    Set<String> out = new java.util.HashSet<>();
-    for (String path : paths) {
-      if (UnknownKeys.binds(path, all)) out.add(path);
-    }
-    return out;
+    return all;
   }
 
   /** The live registered classes, dropping those that were unloaded. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ final class UnknownKeys {
 
   /** The unknown keys of {@code snapshot} given every binding, each with a "did you mean". */
   static List<Problem> find(Snapshot snapshot, List<FieldBinding> bindings) {
-    Map<String, Type> byPath = new HashMap<>();
-    for (FieldBinding b : bindings) byPath.put(b.path, b.type);
+    Map<String, Type> byPath = byPath(bindings);
     List<Problem> unknown = new ArrayList<>();
     Set<String> known = null;
     for (Map.Entry<String, Node> leaf : snapshot.leafNodes().entrySet()) {
@@ -46,11 +46,20 @@ final class UnknownKeys {
     return unknown;
   }
 
-  /** Whether {@code path} binds to one of {@code bindings}. */
-  static boolean binds(String path, List<FieldBinding> bindings) {
+  /** The paths among {@code paths} that bind to one of {@code bindings}. */
+  static Set<String> bound(Set<String> paths, List<FieldBinding> bindings) {
+    Map<String, Type> byPath = byPath(bindings);
+    Set<String> out = new HashSet<>();
+    for (String path : paths) {
+      if (covered(path, byPath)) out.add(path);
+    }
+    return out;
+  }
+
+  private static Map<String, Type> byPath(List<FieldBinding> bindings) {
     Map<String, Type> byPath = new HashMap<>();
     for (FieldBinding b : bindings) byPath.put(b.path, b.type);
-    return covered(path, byPath);
+    return byPath;
   }
 
   /** Whether a binding's path is the leaf's path or a prefix whose type takes the rest. */

@@ -71,10 +71,7 @@ public final class Outcome {
    * in X ms} or {@code rejected: problems…; previous configuration kept}.
    */
   public String summary() {
-    String line = toString();
-    String prefix =
-        applied ? "reload applied (" + cause + "): " : "reload rejected (" + cause + "): ";
-    return (applied ? "applied: " : "rejected: ") + line.substring(prefix.length());
+    return (applied ? "applied: " : "rejected: ") + body();
   }
 
   /** The duration, with a decimal below 10 ms so that a fast reload does not read "0 ms". */
@@ -88,39 +85,39 @@ public final class Outcome {
   /** The one log line: keys only, never values, so no secret is ever written out. */
   @Override
   public String toString() {
-    if (applied) {
-      String keys;
-      if (changedKeys.isEmpty()) {
-        keys = "no key changed";
-      } else {
-        List<String> sorted = changedKeys.stream().sorted().collect(Collectors.toList());
-        keys =
-            sorted.size()
-                + (sorted.size() == 1 ? " key" : " keys")
-                + " changed ("
-                + String.join(", ", sorted.subList(0, Math.min(sorted.size(), MAX_KEYS_SHOWN)))
-                + (sorted.size() > MAX_KEYS_SHOWN
-                    ? " and " + (sorted.size() - MAX_KEYS_SHOWN) + " more"
-                    : "")
-                + ")";
-      }
-      return "reload applied ("
-          + cause
-          + "): generation "
+    return "reload " + (applied ? "applied" : "rejected") + " (" + cause + "): " + body();
+  }
+
+  /** What the log line and the summary share: what changed, or every problem. */
+  private String body() {
+    if (!applied) {
+      return problems.stream().map(Problem::toString).collect(Collectors.joining("; "))
+          + "; previous configuration kept (generation "
           + generation
-          + ", "
-          + keys
-          + " in "
-          + millis()
-          + " ms"
-          + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+          + ")";
     }
-    return "reload rejected ("
-        + cause
-        + "): "
-        + problems.stream().map(Problem::toString).collect(Collectors.joining("; "))
-        + "; previous configuration kept (generation "
+    String keys;
+    if (changedKeys.isEmpty()) {
+      keys = "no key changed";
+    } else {
+      List<String> sorted = changedKeys.stream().sorted().collect(Collectors.toList());
+      keys =
+          sorted.size()
+              + (sorted.size() == 1 ? " key" : " keys")
+              + " changed ("
+              + String.join(", ", sorted.subList(0, Math.min(sorted.size(), MAX_KEYS_SHOWN)))
+              + (sorted.size() > MAX_KEYS_SHOWN
+                  ? " and " + (sorted.size() - MAX_KEYS_SHOWN) + " more"
+                  : "")
+              + ")";
+    }
+    return "generation "
         + generation
-        + ")";
+        + ", "
+        + keys
+        + " in "
+        + millis()
+        + " ms"
+        + (details.isEmpty() ? "" : ": " + String.join("; ", details));
   }
 }
