@@ -1,6 +1,7 @@
 package dev.hotconf.agent.internal.load;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,17 +15,43 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
-/** One configuration file as the user named it, with the format its extension says. */
+/**
+ * One configuration file as the user named it, with the format its extension says, and the one way
+ * the agent reads any file: only a regular file (after following symbolic links), never more than
+ * {@code max-file-size} bytes whatever the file claims, strict UTF-8, and never half of a file that
+ * changes while it is read.
+ */
 public final class ConfigFile {
-  /** The two parsers; the extension picks one. */
+  /** The formats, by extension: YAML, and the HOCON family (HOCON, JSON, Java properties). */
   public enum Format {
     YAML,
     HOCON,
     JSON,
-    PROPERTIES
+    PROPERTIES;
+
+    /**
+     * The format a file's extension names.
+     *
+     * @throws IllegalArgumentException naming the extensions accepted
+     */
+    public static Format of(String name) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return YAML;
+      if (lower.endsWith(".conf")) return HOCON;
+      if (lower.endsWith(".json")) return JSON;
+      if (lower.endsWith(".properties")) return PROPERTIES;
+      throw new IllegalArgumentException(
+          "cannot tell the format of '"
+              + name
+              + "': name it .yaml or .yml (YAML), .conf (HOCON), .json or .properties");
+    }
   }
+
+  /** How often a file that changes while it is read is read again before it is refused. */
+  static final int STABLE_READ_ATTEMPTS = 8;
 
   private final String name;
   private final Path path;
@@ -45,16 +72,22 @@ public final class ConfigFile {
     return new ConfigFile(name, Path.of(name).toAbsolutePath().normalize(), formatOf(name));
   }
 
+  /**
+   * A candidate for {@code replaced}, as {@code check --pid} plans it: its own extension's format,
+   * or the replaced file's when its name says none ({@code app.yaml.new}).
+   */
+  public static ConfigFile replacing(String name, ConfigFile replaced) {
+    Format format;
+    try {
+      format = formatOf(name);
+    } catch (IllegalArgumentException e) {
+      format = replaced.format;
+    }
+    return new ConfigFile(name, Path.of(name).toAbsolutePath().normalize(), format);
+  }
+
   static Format formatOf(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return Format.YAML;
-    if (lower.endsWith(".conf")) return Format.HOCON;
-    if (lower.endsWith(".json")) return Format.JSON;
-    if (lower.endsWith(".properties")) return Format.PROPERTIES;
-    throw new IllegalArgumentException(
-        "cannot tell the format of '"
-            + name
-            + "': name it .yaml or .yml (YAML), .conf (HOCON), .json or .properties");
+    return Format.of(name);
   }
 
   /** The name as the user gave it: what every message shows. */
@@ -71,60 +104,145 @@ public final class ConfigFile {
   }
 
   /**
-   * Checks that the file is a readable regular file within {@code maxBytes}.
+   * Reads the whole file as strict UTF-8, a leading byte order mark removed. The file is read at
+   * once — an explicit reload says it is ready — but one that changes while it is read (size,
+   * modification time or file key move between before and after) is read again, and refused if it
+   * keeps changing: half a file is never returned. An empty file is refused too: it would put every
+   * field back to its default, and is more often a truncated write than an intent.
    *
    * @throws LoadException naming the file and the fix
    */
-  void checkReadable(long maxBytes) throws LoadException {
-    Origin origin = new Origin(name, 0);
-    try {
-      if (Files.isDirectory(path)) {
-        throw fail(origin, "is a directory, not a configuration file");
-      }
-      long size = Files.size(path);
-      if (size > maxBytes) {
-        throw fail(origin, "is " + size + " bytes, over the limit of " + maxBytes + " bytes");
-      }
-    } catch (NoSuchFileException e) {
-      throw fail(origin, "cannot read: no such file");
-    } catch (IOException e) {
-      throw fail(origin, "cannot read: " + e);
+  String readText(long maxBytes) throws LoadException {
+    byte[] bytes = readStable(path, name, maxBytes);
+    String text = decode(bytes, name);
+    if (text.isBlank()) {
+      throw LoadException.inFile(
+          name,
+          "is empty; that would put every field back to its default: write {} if that is meant");
     }
-    if (!Files.isReadable(path)) {
-      throw fail(origin, "cannot read: permission denied");
-    }
+    return text;
   }
 
   /**
-   * Reads the whole file as strict UTF-8, a leading byte order mark removed. A file that changes
-   * while it is read (a writer still at work) is read again, a few times, and refused if it keeps
-   * changing: half a file is never returned. An empty file is refused too: it would put every field
-   * back to its default, and is more often a truncated write than an intent.
+   * Reads any file the agent reads (a configuration file, an included one, a pidfile): a regular
+   * file, at most {@code maxBytes}, not changing while it is read. Nothing that is not a regular
+   * file is ever opened, so a FIFO cannot block the reader, nor a device flood it.
    *
-   * @throws LoadException if it cannot be read, is empty, keeps changing or is not UTF-8
+   * @param shown how messages name the file
    */
-  String readText(long maxBytes) throws LoadException {
-    Origin origin = new Origin(name, 0);
-    awaitQuiet(origin);
-    byte[] bytes = null;
-    for (int attempt = 0; bytes == null; attempt++) {
-      checkReadable(maxBytes);
-      Object before = stamp();
-      byte[] read = readBytes(origin);
-      if (before != null && before.equals(stamp())) {
-        bytes = read;
-      } else if (attempt == STABLE_READ_ATTEMPTS) {
-        throw fail(
-            origin,
-            "keeps changing while it is read (a writer at work?); reload again once it is written,"
-                + " or write it to a temporary file and rename it");
-      } else {
-        sleep();
+  public static byte[] readStable(Path path, String shown, long maxBytes) throws LoadException {
+    for (int attempt = 0; attempt < STABLE_READ_ATTEMPTS; attempt++) {
+      BasicFileAttributes before = regularFile(path, shown, maxBytes);
+      byte[] bytes = readCapped(path, shown, maxBytes);
+      BasicFileAttributes after = attributes(path, shown);
+      if (bytes.length == after.size() && same(before, after)) return bytes;
+    }
+    throw LoadException.inFile(
+        shown,
+        "keeps changing while it is read (a writer at work?); reload again once it is written,"
+            + " or write it to a temporary file and rename it");
+  }
+
+  private static boolean same(BasicFileAttributes a, BasicFileAttributes b) {
+    return a.size() == b.size()
+        && a.lastModifiedTime().equals(b.lastModifiedTime())
+        && Objects.equals(a.fileKey(), b.fileKey());
+  }
+
+  /**
+   * The file's attributes once it is known to be a regular file within the limit: a FIFO would
+   * block the read forever, and a device reports size 0 while it never ends.
+   */
+  static BasicFileAttributes regularFile(Path path, String shown, long maxBytes)
+      throws LoadException {
+    BasicFileAttributes a = attributes(path, shown);
+    if (!a.isRegularFile()) {
+      throw LoadException.inFile(
+          shown,
+          "is "
+              + kindOf(path, a)
+              + ", not a regular file: hotconf reads only regular files (a symbolic link to one"
+              + " is fine)");
+    }
+    if (a.size() > maxBytes) {
+      throw LoadException.inFile(
+          shown,
+          "is "
+              + a.size()
+              + " bytes, over the limit of "
+              + maxBytes
+              + " bytes (the agent option max-file-size)");
+    }
+    return a;
+  }
+
+  private static BasicFileAttributes attributes(Path path, String shown) throws LoadException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(path)) {
+        String target;
+        try {
+          target = Files.readSymbolicLink(path).toString();
+        } catch (IOException | RuntimeException x) {
+          target = "?";
+        }
+        throw LoadException.inFile(
+            shown, "cannot read: it is a symbolic link to " + target + ", which does not exist");
       }
+      throw LoadException.inFile(shown, "cannot read: no such file");
+    } catch (AccessDeniedException e) {
+      throw LoadException.inFile(shown, "cannot read: permission denied");
+    } catch (IOException e) {
+      throw LoadException.inFile(shown, "cannot read: " + e);
+    }
+  }
+
+  /** What a path that is not a regular file is: a directory, a FIFO, a socket, a device. */
+  private static String kindOf(Path path, BasicFileAttributes a) {
+    if (a.isDirectory()) return "a directory";
+    try {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode");
+      switch (mode & 0170000) {
+        case 0010000:
+          return "a FIFO (named pipe)";
+        case 0140000:
+          return "a socket";
+        case 0020000:
+          return "a character device";
+        case 0060000:
+          return "a block device";
+        default:
+          break;
+      }
+    } catch (IOException | RuntimeException e) {
+      // no unix attribute view: say what is sure
+    }
+    return "a special file";
+  }
+
+  /** At most {@code maxBytes + 1} bytes, whatever the file's size says. */
+  private static byte[] readCapped(Path path, String shown, long maxBytes) throws LoadException {
+    int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(cap);
+    } catch (NoSuchFileException e) {
+      throw LoadException.inFile(shown, "cannot read: no such file");
+    } catch (AccessDeniedException e) {
+      throw LoadException.inFile(shown, "cannot read: permission denied");
+    } catch (IOException e) {
+      throw LoadException.inFile(shown, "cannot read: " + e);
     }
     if (bytes.length > maxBytes) {
-      throw fail(origin, "is " + bytes.length + " bytes, over the limit of " + maxBytes + " bytes");
+      throw LoadException.inFile(
+          shown, "is over the limit of " + maxBytes + " bytes (the agent option max-file-size)");
     }
+    return bytes;
+  }
+
+  /** Strict UTF-8, a byte order mark dropped. */
+  static String decode(byte[] bytes, String shown) throws LoadException {
     String text;
     try {
       text =
@@ -135,86 +253,9 @@ public final class ConfigFile {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      throw fail(origin, "is not valid UTF-8");
+      throw LoadException.inFile(shown, "is not valid UTF-8");
     }
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
-    if (text.isBlank()) {
-      throw fail(
-          origin,
-          "is empty; that would put every field back to its default: write {} if that is meant");
-    }
-    return text;
-  }
-
-  private static final int STABLE_READ_ATTEMPTS = 5;
-
-  /** A file modified this recently may still be being written: wait for it to settle. */
-  static final long SETTLE_MILLIS = 100;
-
-  /** How long to wait for a file that is being written before refusing it. */
-  static final long MAX_SETTLE_WAIT_MILLIS = 3_000;
-
-  /**
-   * Waits until the file has not been modified for {@link #SETTLE_MILLIS}: a writer that pauses
-   * between chunks would otherwise have half its file read. (Writing to a temporary file and
-   * renaming it is the way to be sure; this covers the writers that do not.)
-   */
-  private void awaitQuiet(Origin origin) throws LoadException {
-    long deadline = System.currentTimeMillis() + MAX_SETTLE_WAIT_MILLIS;
-    while (true) {
-      long modified;
-      try {
-        modified = Files.getLastModifiedTime(path).toMillis();
-      } catch (IOException e) {
-        return; // reading it will say what is wrong
-      }
-      long now = System.currentTimeMillis();
-      long age = now - modified;
-      if (age >= SETTLE_MILLIS || age < -1_000) return; // settled, or a clock from elsewhere
-      if (now > deadline) {
-        throw fail(
-            origin,
-            "keeps changing (a writer at work?); reload again once it is written, or write it to"
-                + " a temporary file and rename it");
-      }
-      try {
-        Thread.sleep(SETTLE_MILLIS - Math.max(age, 0));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw fail(origin, "interrupted");
-      }
-    }
-  }
-
-  /** Size and modification time: what changes when a writer is at work. */
-  private Object stamp() {
-    try {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      return a.size() + "@" + a.lastModifiedTime().toMillis() + "#" + a.fileKey();
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private byte[] readBytes(Origin origin) throws LoadException {
-    try {
-      return Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw fail(origin, "cannot read: no such file");
-    } catch (AccessDeniedException e) {
-      throw fail(origin, "cannot read: permission denied");
-    } catch (IOException e) {
-      throw fail(origin, "cannot read: " + e);
-    }
-  }
-
-  private static void sleep() throws LoadException {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LoadException(java.util.List.of(new Problem(null, "interrupted")));
-    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**
@@ -247,10 +288,6 @@ public final class ConfigFile {
     } catch (UnsupportedOperationException | IOException e) {
       return null; // not a POSIX file system, or gone: reading it will say
     }
-  }
-
-  private static LoadException fail(Origin origin, String message) {
-    return new LoadException(java.util.List.of(new Problem(origin, message)));
   }
 
   @Override

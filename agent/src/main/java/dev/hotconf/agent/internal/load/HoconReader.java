@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,31 +18,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads HOCON, JSON and {@code .properties} files through typesafe-config, parsing the file itself
- * (never {@code ConfigFactory.load()}, whose caches would hide an edit) and resolving its
- * substitutions. Numbers keep the text the user wrote.
+ * Reads HOCON (and JSON or properties files that HOCON includes) through typesafe-config, from the
+ * text the loader read (never {@code ConfigFactory.load()}, whose caches would hide an edit, and
+ * never by letting the library open the file, which would read it a second time, unchecked), and
+ * resolves its substitutions. Includes go through the {@link Includer}, which reads files the same
+ * careful way. Numbers keep the text the user wrote.
  */
 final class HoconReader {
   private int nodes;
 
   private HoconReader() {}
 
-  static Node.Mapping read(ConfigFile file, Limits.Includes includes) throws LoadException {
-    Path dir = file.path().getParent();
-    try {
-      dir = dir.toRealPath();
-    } catch (IOException e) {
-      // checked readable just before; keep the path as given
-    }
+  static Node.Mapping read(ConfigFile file, String text, Limits limits) throws LoadException {
+    Path dir = realParent(file.path());
     ConfigParseOptions options =
         ConfigParseOptions.defaults()
             .setSyntax(syntaxOf(file.format()))
             .setAllowMissing(false)
             .setOriginDescription(file.name())
-            .setIncluder(new Includer(dir, includes));
+            .setIncluder(new Includer(dir, dir, limits));
     try {
       ConfigObject root =
-          ConfigFactory.parseFile(file.path().toFile(), options)
+          ConfigFactory.parseReader(new StringReader(text), options)
               .resolve(ConfigResolveOptions.defaults())
               .root();
       return (Node.Mapping) new HoconReader().convert(root, file.name());
@@ -52,14 +50,23 @@ final class HoconReader {
       if (origin != null && message.startsWith(origin.description() + ": ")) {
         message = message.substring(origin.description().length() + 2);
       }
-      throw new LoadException(List.of(new Problem(originOf(origin, file.name()), message)));
+      throw LoadException.at(originOf(origin, file.name()), message);
     } catch (StackOverflowError e) {
-      throw new LoadException(
-          List.of(new Problem(new Origin(file.name(), 0), "nesting is too deep to parse")));
+      throw LoadException.inFile(file.name(), "nesting is too deep to parse");
     }
   }
 
-  private static ConfigSyntax syntaxOf(ConfigFile.Format format) {
+  /** The directory of {@code file}, symbolic links resolved where possible. */
+  static Path realParent(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir;
+    }
+  }
+
+  static ConfigSyntax syntaxOf(ConfigFile.Format format) {
     switch (format) {
       case JSON:
         return ConfigSyntax.JSON;
@@ -73,13 +80,9 @@ final class HoconReader {
   private Node convert(ConfigValue value, String file) throws LoadException {
     Origin origin = originOf(value.origin(), file);
     if (++nodes > YamlReader.MAX_NODES) {
-      throw new LoadException(
-          List.of(
-              new Problem(
-                  origin,
-                  "more than "
-                      + YamlReader.MAX_NODES
-                      + " values (a substitution that multiplies a list?)")));
+      throw LoadException.at(
+          origin,
+          "more than " + YamlReader.MAX_NODES + " values (a substitution that multiplies a list?)");
     }
     switch (value.valueType()) {
       case OBJECT:
@@ -103,8 +106,14 @@ final class HoconReader {
 
   private static Origin originOf(ConfigOrigin origin, String file) {
     if (origin == null) return new Origin(file, 0);
-    String name = origin.filename() != null ? origin.filename() : file;
-    if (origin.description() != null && origin.description().startsWith(file)) name = file;
+    String name = origin.filename() != null ? origin.filename() : origin.description();
+    if (name == null || origin.description() != null && origin.description().startsWith(file)) {
+      name = file;
+    } else {
+      // an included file: its description is "path: line" or "path"
+      int colon = name.lastIndexOf(": ");
+      if (colon > 0 && origin.lineNumber() > 0) name = name.substring(0, colon);
+    }
     return new Origin(name, Math.max(origin.lineNumber(), 0));
   }
 }

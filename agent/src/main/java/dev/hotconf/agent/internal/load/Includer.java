@@ -8,27 +8,50 @@ import com.typesafe.config.ConfigIncluderClasspath;
 import com.typesafe.config.ConfigIncluderFile;
 import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseable;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * HOCON includes under a policy: by default a file may include only files in its own directory or
- * below, never {@code url(...)} (which would make a reload fetch from the network) nor {@code
- * classpath(...)}. A refused include rejects the reload with a message naming the option that
- * allows it.
+ * HOCON includes under a policy: by default a file may include only files in the configuration's
+ * directory or below, never {@code url(...)} (which would make a reload fetch from the network) nor
+ * {@code classpath(...)}. Included files are read like configuration files — regular files only,
+ * capped at {@code max-file-size}, never half written. A refused include rejects the reload with a
+ * message naming the option that allows it.
  */
 final class Includer
     implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL, ConfigIncluderClasspath {
-  private final Path root;
-  private final Limits.Includes policy;
+  /** Where {@code includes=local} lets includes reach: the configuration file's directory. */
+  /** Includes nested deeper than this are refused (typesafe-config's own limit is 50). */
+  static final int MAX_DEPTH = 50;
 
-  Includer(Path root, Limits.Includes policy) {
+  private final Path root;
+
+  /** The including file's directory: an unqualified include is relative to it. */
+  private final Path base;
+
+  private final Limits limits;
+
+  /** The files being included, outermost first: one that appears twice is a cycle. */
+  private final List<Path> chain;
+
+  Includer(Path root, Path base, Limits limits) {
+    this(root, base, limits, List.of());
+  }
+
+  private Includer(Path root, Path base, Limits limits, List<Path> chain) {
     this.root = root;
-    this.policy = policy;
+    this.base = base;
+    this.limits = limits;
+    this.chain = chain;
   }
 
   @Override
@@ -36,68 +59,120 @@ final class Includer
     return this;
   }
 
+  /**
+   * {@code include "name"}: relative to the including file; without an extension, {@code
+   * name.conf}, {@code name.json} and {@code name.properties} merge, as typesafe-config does. A
+   * missing file is ignored, as HOCON specifies.
+   */
   @Override
   public ConfigObject include(ConfigIncludeContext context, String what) {
-    // An unqualified include: relative to the including file, like the default includer.
-    ConfigParseable parseable = context.relativeTo(what);
-    if (parseable == null) return ConfigFactory.empty().root();
-    ConfigOrigin origin = parseable.origin();
-    if (origin.filename() != null) {
-      checkFile(new File(origin.filename()), what);
-    } else if (policy != Limits.Includes.ALL) {
-      // No such file beside the including one: typesafe-config would look on the class path or
-      // the network next. A missing include is ignored, as HOCON specifies.
-      return ConfigFactory.empty().root();
+    Path named = Path.of(what);
+    Path path = named.isAbsolute() ? named : base.resolve(what);
+    String[] candidates =
+        hasExtension(what) ? new String[] {""} : new String[] {".properties", ".json", ".conf"};
+    ConfigObject merged = null;
+    for (String extension : candidates) {
+      Path candidate = extension.isEmpty() ? path : Path.of(path + extension);
+      if (!Files.exists(candidate)) continue;
+      ConfigObject one = parse(context, candidate);
+      merged = merged == null ? one : one.withFallback(merged);
     }
-    return parseable.parse(context.parseOptions());
+    if (merged != null) return merged;
+    if (limits.includes == Limits.Includes.ALL) {
+      return ConfigFactory.parseResourcesAnySyntax(
+              what, context.parseOptions().setAllowMissing(true))
+          .root();
+    }
+    return ConfigFactory.empty().root();
   }
 
   @Override
   public ConfigObject includeFile(ConfigIncludeContext context, File what) {
-    checkFile(what, what.toString());
-    return ConfigFactory.parseFile(what, context.parseOptions()).root();
+    return parse(context, what.toPath().toAbsolutePath());
   }
 
   @Override
   public ConfigObject includeURL(ConfigIncludeContext context, URL what) {
-    checkUrl(what.toString());
+    if (limits.includes != Limits.Includes.ALL) {
+      throw new ConfigException.Generic(
+          "include url(" + what + ") is refused; allow it with the agent option includes=all");
+    }
     return ConfigFactory.parseURL(what, context.parseOptions()).root();
   }
 
   @Override
   public ConfigObject includeResources(ConfigIncludeContext context, String what) {
-    checkClasspath(what);
+    if (limits.includes != Limits.Includes.ALL) {
+      throw new ConfigException.Generic(
+          "include classpath("
+              + what
+              + ") is refused; allow it with the agent option includes=all");
+    }
     return ConfigFactory.parseResources(what, context.parseOptions()).root();
   }
 
-  private void checkFile(File file, String what) {
-    if (policy != Limits.Includes.LOCAL) return;
-    Path path;
-    try {
-      Path p = file.toPath().toAbsolutePath().normalize();
-      path = p.toFile().exists() ? p.toRealPath() : p;
-    } catch (IOException e) {
-      path = file.toPath().toAbsolutePath().normalize();
-    }
-    if (!path.startsWith(root)) {
+  /** Reads and parses one included file, its own includes relative to it. */
+  private ConfigObject parse(ConfigIncludeContext context, Path file) {
+    Path path = file.normalize();
+    checkLocal(path);
+    Path real = realPath(path);
+    if (chain.contains(real) || chain.size() >= MAX_DEPTH) {
       throw new ConfigException.Generic(
           "include of '"
-              + what
+              + path
+              + "' is refused: "
+              + (chain.contains(real)
+                  ? "it includes itself, through " + chain
+                  : "nested too deep"));
+    }
+    List<Path> longer = new ArrayList<>(chain);
+    longer.add(real);
+    String shown = path.toString();
+    String text;
+    try {
+      text = ConfigFile.decode(ConfigFile.readStable(path, shown, limits.maxBytes), shown);
+    } catch (LoadException e) {
+      throw new ConfigException.Generic(e.getMessage());
+    }
+    ConfigParseOptions options =
+        context
+            .parseOptions()
+            .setAllowMissing(false)
+            .setOriginDescription(shown)
+            .setSyntax(syntaxOf(shown))
+            .setIncluder(new Includer(root, HoconReader.realParent(path), limits, longer));
+    return ConfigFactory.parseReader(new StringReader(text), options).root();
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return Files.exists(path) ? path.toRealPath() : path;
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  private void checkLocal(Path path) {
+    if (limits.includes != Limits.Includes.LOCAL) return;
+    if (!realPath(path).startsWith(root)) {
+      throw new ConfigException.Generic(
+          "include of '"
+              + path
               + "' is refused: it is outside "
               + root
               + "; allow it with the agent option includes=files");
     }
   }
 
-  private void checkUrl(String what) {
-    if (policy == Limits.Includes.ALL) return;
-    throw new ConfigException.Generic(
-        "include url(" + what + ") is refused; allow it with the agent option includes=all");
+  private static boolean hasExtension(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".conf") || lower.endsWith(".json") || lower.endsWith(".properties");
   }
 
-  private void checkClasspath(String what) {
-    if (policy == Limits.Includes.ALL) return;
-    throw new ConfigException.Generic(
-        "include classpath(" + what + ") is refused; allow it with the agent option includes=all");
+  private static ConfigSyntax syntaxOf(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json")) return ConfigSyntax.JSON;
+    if (lower.endsWith(".properties")) return ConfigSyntax.PROPERTIES;
+    return ConfigSyntax.CONF;
   }
 }

@@ -34,4 +34,29 @@ public final class Limits {
     this.includes = includes;
     this.strict = strict;
   }
+
+  /** The largest file read, in bytes ({@code max-file-size}). */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** How long reading and parsing may take ({@code parse-timeout}). */
+  public Duration parseTimeout() {
+    return parseTimeout;
+  }
+
+  /** Where HOCON includes may reach ({@code includes}). */
+  public Includes includes() {
+    return includes;
+  }
+
+  /** Whether loose permissions are refused ({@code strict}). */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** The same limits with another include policy (the command line's {@code --includes}). */
+  public Limits withIncludes(Includes policy) {
+    return new Limits(maxBytes, parseTimeout, policy, strict);
+  }
 }

@@ -2,24 +2,26 @@ package dev.hotconf.agent.internal.load;
 
 import dev.hotconf.agent.internal.Log;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads every configured file into one {@link Snapshot}, or reports everything that is wrong.
  * Configuration files are untrusted input: each is size-limited, checked for loose permissions, and
- * parsing runs on a thread of its own under a deadline, so that a substitution or alias bomb
- * rejects a reload instead of stalling the reload thread.
+ * read and parsed on a thread of its own ({@code hotconf-parse}) under a deadline, so that a
+ * substitution or alias bomb — or a path that became a FIFO between the check and the open —
+ * rejects one reload instead of stalling the reload thread. A parse that overran is abandoned
+ * (parsers heed no interrupt); it never stops a later reload, though a few stuck at once do.
  */
 public final class Loader {
+  /** Overrun parses still running at once before further reloads are refused. */
+  static final int MAX_ABANDONED = 4;
+
   private final List<ConfigFile> files;
   private final Limits limits;
 
-  /** The parse that overran its deadline, if it still runs: parsers do not heed interrupts. */
-  private volatile Thread overrun;
+  /** Parse threads that overran their deadline; guarded by itself. */
+  private final List<Thread> abandoned = new ArrayList<>();
 
   public Loader(List<ConfigFile> files) {
     this(files, Limits.DEFAULTS);
@@ -34,59 +36,68 @@ public final class Loader {
     return files;
   }
 
+  public Limits limits() {
+    return limits;
+  }
+
+  /** A loader for {@code files} under the same limits: what {@code check --pid} plans. */
+  public Loader withFiles(List<ConfigFile> files) {
+    return new Loader(files, limits);
+  }
+
   /**
    * Reads all files. Every file is tried, so that one reload reports every broken file at once.
    *
    * @throws LoadException with one problem per file that could not be read or parsed
    */
   public Snapshot load() throws LoadException {
-    Thread previous = overrun;
-    if (previous != null && previous.isAlive()) {
+    int stuck = stillStuck();
+    if (stuck >= MAX_ABANDONED) {
       throw new LoadException(
           List.of(
-              new Problem(
-                  null,
-                  "the previous parse, which overran its deadline of "
+              Problem.general(
+                  stuck
+                      + " earlier reads overran their deadline of "
                       + limits.parseTimeout.toMillis()
-                      + " ms, still runs")));
+                      + " ms and still run (a file that blocks, or a substitution bomb?); the"
+                      + " next reload tries again once one of them ends")));
     }
-    CompletableFuture<Snapshot> result = new CompletableFuture<>();
-    Thread parser =
-        new Thread(
-            () -> {
-              try {
-                result.complete(loadHere());
-              } catch (Throwable t) {
-                result.completeExceptionally(t);
-              }
-            },
-            "hotconf-parse");
-    parser.setDaemon(true);
-    parser.start();
+    Parse parse = new Parse(this);
+    Thread thread = new Thread(parse, "hotconf-parse");
+    thread.setDaemon(true);
+    thread.start();
+    Snapshot snapshot;
     try {
-      return result.get(limits.parseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      overrun = parser;
-      parser.interrupt();
-      throw new LoadException(
-          List.of(
-              new Problem(
-                  null,
-                  "parsing took longer than "
-                      + limits.parseTimeout.toMillis()
-                      + " ms (a substitution or alias bomb?); the limit is the agent option"
-                      + " parse-timeout")));
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof LoadException) throw (LoadException) cause;
-      throw new LoadException(List.of(new Problem(null, "cannot parse: " + cause)));
+      snapshot = parse.await(limits.parseTimeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LoadException(List.of(new Problem(null, "interrupted")));
+      throw new LoadException(List.of(Problem.general("interrupted")));
+    }
+    if (snapshot != null) return snapshot;
+    synchronized (abandoned) {
+      abandoned.add(thread);
+    }
+    thread.interrupt();
+    throw new LoadException(
+        List.of(
+            Problem.general(
+                "reading and parsing took longer than "
+                    + limits.parseTimeout.toMillis()
+                    + " ms (a file that blocks, or a substitution or alias bomb?); the limit is"
+                    + " the agent option parse-timeout")));
+  }
+
+  private int stillStuck() {
+    synchronized (abandoned) {
+      for (Iterator<Thread> it = abandoned.iterator(); it.hasNext(); ) {
+        if (!it.next().isAlive()) it.remove();
+      }
+      return abandoned.size();
     }
   }
 
-  private Snapshot loadHere() throws LoadException {
+  /** Reads and parses on the calling thread: the parse thread's work. */
+  Snapshot loadHere() throws LoadException {
     List<Node.Mapping> layers = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -95,7 +106,7 @@ public final class Loader {
       try {
         String loose = file.permissionProblem();
         if (loose != null && limits.strict) {
-          problems.add(new Problem(new Origin(file.name(), 0), loose + " (refused: strict=true)"));
+          problems.add(Problem.inFile(file.name(), loose + " (refused: strict=true)"));
           continue;
         }
         if (loose != null) Log.warn(file.name() + ": " + loose);
@@ -104,7 +115,7 @@ public final class Loader {
         problems.addAll(e.problems());
       } catch (RuntimeException | StackOverflowError e) {
         // A parser bug or a pathological file must reject the reload, not end the reload thread.
-        problems.add(new Problem(new Origin(file.name(), 0), "cannot parse: " + e));
+        problems.add(Problem.inFile(file.name(), "cannot parse: " + e));
       }
     }
     if (!problems.isEmpty()) throw new LoadException(problems);
@@ -113,9 +124,58 @@ public final class Loader {
 
   private Node.Mapping read(ConfigFile file) throws LoadException {
     String text = file.readText(limits.maxBytes);
-    if (file.format() == ConfigFile.Format.YAML) return YamlReader.read(file.name(), text);
-    // typesafe-config reads the file itself, to resolve includes relative to it; the read above
-    // vouches for its size, encoding and stability.
-    return HoconReader.read(file, limits.includes);
+    switch (file.format()) {
+      case YAML:
+        return YamlReader.read(file.name(), text);
+      case PROPERTIES:
+        return PropertiesReader.read(file.name(), text);
+      case JSON:
+        return JsonReader.read(file.name(), text);
+      default:
+        return HoconReader.read(file, text, limits);
+    }
+  }
+
+  /** One read of every file, on its own thread, with the result handed back under a deadline. */
+  private static final class Parse implements Runnable {
+    private final Loader loader;
+    private Snapshot snapshot; // guarded by this
+    private LoadException failure; // guarded by this
+    private boolean done; // guarded by this
+
+    Parse(Loader loader) {
+      this.loader = loader;
+    }
+
+    @Override
+    public void run() {
+      Snapshot s = null;
+      LoadException f = null;
+      try {
+        s = loader.loadHere();
+      } catch (LoadException e) {
+        f = e;
+      } catch (Throwable t) { // an Error too: it is one reload's problem
+        f = new LoadException(List.of(Problem.general("cannot parse: " + t)));
+      }
+      synchronized (this) {
+        snapshot = s;
+        failure = f;
+        done = true;
+        notifyAll();
+      }
+    }
+
+    /** The snapshot, or {@code null} if the deadline passed first. */
+    synchronized Snapshot await(long millis) throws LoadException, InterruptedException {
+      long deadline = System.nanoTime() + millis * 1_000_000L;
+      while (!done) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return null;
+        wait(Math.max(1, left / 1_000_000L));
+      }
+      if (failure != null) throw failure;
+      return snapshot;
+    }
   }
 }

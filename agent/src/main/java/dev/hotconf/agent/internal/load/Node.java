@@ -7,25 +7,55 @@ import java.util.Map;
 
 /**
  * One value of a parsed configuration file, independent of its format: a scalar kept as the text
- * the user wrote (never YAML 1.1's implicit type), a sequence, or a mapping. Immutable.
+ * the user wrote (never YAML 1.1's implicit type), an explicit null, a sequence, or a mapping.
+ * Immutable; {@link #kind()} lets callers switch instead of testing classes.
  */
 public abstract class Node {
+  /** What a node is. */
+  public enum Kind {
+    /** Text, as written: {@link Scalar}. */
+    SCALAR,
+    /**
+     * An explicit null ({@code ~}, {@code key:}, HOCON {@code null}): a {@link Scalar} that counts
+     * as absent.
+     */
+    NULL,
+    /** An ordered list: {@link Sequence}. */
+    SEQUENCE,
+    /** Keys to values: {@link Mapping}. */
+    MAPPING
+  }
+
   private final Origin origin;
 
   Node(Origin origin) {
     this.origin = origin;
   }
 
+  /** Where the value was written, or {@code null} when nothing tells (a merged empty root). */
   public Origin origin() {
     return origin;
   }
 
-  /** A canonical rendering used to tell whether a value changed between two snapshots. */
-  abstract void render(StringBuilder out);
+  public abstract Kind kind();
 
+  /** Whether this is an explicit null, which counts as absent wherever a value is looked up. */
+  public final boolean isNull() {
+    return kind() == Kind.NULL;
+  }
+
+  /**
+   * Whether {@code other} means the same configuration: equal texts, lists equal item by item,
+   * mappings with the same non-null keys and values in any order. Origins do not count. This is
+   * what "changed" means everywhere: two nodes are the same exactly when their {@link Canonical
+   * canonical renderings} are equal.
+   */
+  public abstract boolean sameAs(Node other);
+
+  /** The canonical JSON rendering of this value (see {@link Canonical}). */
   public final String render() {
     StringBuilder out = new StringBuilder();
-    render(out);
+    Canonical.render(this, out);
     return out.toString();
   }
 
@@ -44,18 +74,15 @@ public abstract class Node {
     }
 
     @Override
-    void render(StringBuilder out) {
-      if (text == null) {
-        out.append("null");
-      } else {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-          char c = text.charAt(i);
-          if (c == '"' || c == '\\') out.append('\\');
-          out.append(c);
-        }
-        out.append('"');
-      }
+    public Kind kind() {
+      return text == null ? Kind.NULL : Kind.SCALAR;
+    }
+
+    @Override
+    public boolean sameAs(Node other) {
+      if (!(other instanceof Scalar)) return false;
+      String theirs = ((Scalar) other).text;
+      return text == null ? theirs == null : text.equals(theirs);
     }
   }
 
@@ -73,13 +100,19 @@ public abstract class Node {
     }
 
     @Override
-    void render(StringBuilder out) {
-      out.append('[');
+    public Kind kind() {
+      return Kind.SEQUENCE;
+    }
+
+    @Override
+    public boolean sameAs(Node other) {
+      if (!(other instanceof Sequence)) return false;
+      List<Node> theirs = ((Sequence) other).items;
+      if (theirs.size() != items.size()) return false;
       for (int i = 0; i < items.size(); i++) {
-        if (i > 0) out.append(',');
-        items.get(i).render(out);
+        if (!items.get(i).sameAs(theirs.get(i))) return false;
       }
-      out.append(']');
+      return true;
     }
   }
 
@@ -92,22 +125,32 @@ public abstract class Node {
       this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
+    /** The entries in file order, explicit nulls included. */
     public Map<String, Node> entries() {
       return entries;
     }
 
     @Override
-    void render(StringBuilder out) {
-      out.append('{');
-      boolean first = true;
+    public Kind kind() {
+      return Kind.MAPPING;
+    }
+
+    @Override
+    public boolean sameAs(Node other) {
+      if (!(other instanceof Mapping)) return false;
+      Map<String, Node> theirs = ((Mapping) other).entries;
+      int mine = 0;
       for (Map.Entry<String, Node> e : entries.entrySet()) {
-        if (!first) out.append(',');
-        first = false;
-        new Scalar(e.getKey(), null).render(out);
-        out.append(':');
-        e.getValue().render(out);
+        if (e.getValue().isNull()) continue;
+        mine++;
+        Node their = theirs.get(e.getKey());
+        if (their == null || !e.getValue().sameAs(their)) return false;
       }
-      out.append('}');
+      int count = 0;
+      for (Node n : theirs.values()) {
+        if (!n.isNull()) count++;
+      }
+      return count == mine;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.hotconf.agent.internal.load;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +61,14 @@ final class YamlReader {
       if (e.getContext() != null && e.getContextMark() != null) {
         message += "; " + e.getContext() + " at line " + (e.getContextMark().getLine() + 1);
       }
-      throw fail(originOf(file, e.getProblemMark()), message);
+      throw LoadException.at(originOf(file, e.getProblemMark()), message);
     } catch (YAMLException e) {
-      throw fail(new Origin(file, 0), String.valueOf(e.getMessage()));
+      throw LoadException.inFile(file, String.valueOf(e.getMessage()));
     }
     if (root == null) return new Node.Mapping(Map.of(), new Origin(file, 1));
     if (!(root instanceof MappingNode)) {
-      throw fail(originOf(file, root.getStartMark()), "the top level must be a mapping of keys");
+      throw LoadException.at(
+          originOf(file, root.getStartMark()), "the top level must be a mapping of keys");
     }
     YamlReader reader = new YamlReader(file);
     return (Node.Mapping) reader.convert(root, new IdentityHashMap<>());
@@ -78,10 +80,11 @@ final class YamlReader {
       throws LoadException {
     Origin origin = originOf(file, node.getStartMark());
     if (++nodes > MAX_NODES) {
-      throw fail(origin, "more than " + MAX_NODES + " values (an alias bomb?)");
+      throw LoadException.at(origin, "more than " + MAX_NODES + " values (an alias bomb?)");
     }
     if (path.put(node, Boolean.TRUE) != null) {
-      throw fail(origin, "an alias refers to a value that contains it (recursive structure)");
+      throw LoadException.at(
+          origin, "an alias refers to a value that contains it (recursive structure)");
     }
     try {
       if (node instanceof ScalarNode) {
@@ -104,9 +107,9 @@ final class YamlReader {
   private Node convertMapping(
       MappingNode node, Origin origin, IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Boolean> path)
       throws LoadException {
-    Tree tree = new Tree(origin);
+    MappingBuilder tree = new MappingBuilder(origin);
     Map<String, Origin> seen = new LinkedHashMap<>();
-    List<MappingNode> merges = new java.util.ArrayList<>();
+    List<MappingNode> merges = new ArrayList<>();
     for (NodeTuple tuple : node.getValue()) {
       org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
       Origin keyOrigin = originOf(file, keyNode.getStartMark());
@@ -115,19 +118,19 @@ final class YamlReader {
         continue;
       }
       if (!(keyNode instanceof ScalarNode)) {
-        throw fail(keyOrigin, "a key must be a plain scalar, not a list or mapping");
+        throw LoadException.at(keyOrigin, "a key must be a plain scalar, not a list or mapping");
       }
       String key = ((ScalarNode) keyNode).getValue();
       Origin previous = seen.put(key, keyOrigin);
       if (previous != null) {
-        throw fail(
+        throw LoadException.at(
             keyOrigin, "duplicate key '" + key + "' (first at line " + previous.line() + ")");
       }
       Node value = convert(tuple.getValueNode(), path);
       // A plain key with dots ("server.port: 80") means the nested path, as in HOCON;
       // a quoted key keeps its dots.
       boolean plain = ((ScalarNode) keyNode).isPlain();
-      tree.put(plain ? List.of(key.split("\\.", -1)) : List.of(key), value, keyOrigin);
+      tree.put(plain ? Paths.split(key) : List.of(key), value, keyOrigin);
     }
     // "<<: *base" fills in what the mapping does not say itself (YAML merge keys).
     for (MappingNode merge : merges) {
@@ -146,20 +149,16 @@ final class YamlReader {
     } else if (value instanceof SequenceNode) {
       for (org.yaml.snakeyaml.nodes.Node item : ((SequenceNode) value).getValue()) {
         if (!(item instanceof MappingNode)) {
-          throw fail(originOf(file, item.getStartMark()), "'<<' merges only mappings");
+          throw LoadException.at(originOf(file, item.getStartMark()), "'<<' merges only mappings");
         }
         into.add((MappingNode) item);
       }
     } else {
-      throw fail(originOf(file, value.getStartMark()), "'<<' merges only mappings");
+      throw LoadException.at(originOf(file, value.getStartMark()), "'<<' merges only mappings");
     }
   }
 
   private static Origin originOf(String file, Mark mark) {
     return new Origin(file, mark == null ? 0 : mark.getLine() + 1);
-  }
-
-  private static LoadException fail(Origin origin, String message) {
-    return new LoadException(List.of(new Problem(origin, message)));
   }
 }

@@ -5,36 +5,37 @@ import java.util.List;
 import java.util.Map;
 
 /** A mapping under construction, where a dotted key and a nested one name the same place. */
-final class Tree {
+final class MappingBuilder {
   private final Origin origin;
 
   /** The path of this mapping from the file's top, with a trailing dot: for messages. */
   private final String prefix;
 
-  private final Map<String, Object> entries = new LinkedHashMap<>(); // Node or Tree
+  private final Map<String, Object> entries = new LinkedHashMap<>(); // Node or MappingBuilder
 
-  Tree(Origin origin) {
+  MappingBuilder(Origin origin) {
     this(origin, "");
   }
 
-  private Tree(Origin origin, String prefix) {
+  private MappingBuilder(Origin origin, String prefix) {
     this.origin = origin;
     this.prefix = prefix;
   }
 
   /** Puts {@code value} at {@code path}; a value already there is a duplicate. */
   void put(List<String> path, Node value, Origin keyOrigin) throws LoadException {
-    Tree tree = this;
+    MappingBuilder tree = this;
     for (int i = 0; i < path.size() - 1; i++) {
       Object next = tree.entries.get(path.get(i));
       if (next == null) {
-        Tree child = new Tree(keyOrigin, tree.prefix + path.get(i) + ".");
+        MappingBuilder child = new MappingBuilder(keyOrigin, tree.prefix + path.get(i) + ".");
         tree.entries.put(path.get(i), child);
         tree = child;
-      } else if (next instanceof Tree) {
-        tree = (Tree) next;
+      } else if (next instanceof MappingBuilder) {
+        tree = (MappingBuilder) next;
       } else if (next instanceof Node.Mapping) {
-        Tree child = Tree.of((Node.Mapping) next, tree.prefix + path.get(i) + ".");
+        MappingBuilder child =
+            MappingBuilder.of((Node.Mapping) next, tree.prefix + path.get(i) + ".");
         tree.entries.put(path.get(i), child);
         tree = child;
       } else {
@@ -46,12 +47,12 @@ final class Tree {
     if (existing == null) {
       tree.entries.put(last, value);
     } else if (value instanceof Node.Mapping && !(existing instanceof Node)) {
-      Tree into = (Tree) existing;
+      MappingBuilder into = (MappingBuilder) existing;
       for (Map.Entry<String, Node> e : ((Node.Mapping) value).entries().entrySet()) {
         into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
       }
     } else if (value instanceof Node.Mapping && existing instanceof Node.Mapping) {
-      Tree into = Tree.of((Node.Mapping) existing, tree.prefix + last + ".");
+      MappingBuilder into = MappingBuilder.of((Node.Mapping) existing, tree.prefix + last + ".");
       tree.entries.put(last, into);
       for (Map.Entry<String, Node> e : ((Node.Mapping) value).entries().entrySet()) {
         into.put(List.of(e.getKey()), e.getValue(), e.getValue().origin());
@@ -66,8 +67,8 @@ final class Tree {
     entries.putIfAbsent(key, value);
   }
 
-  private static Tree of(Node.Mapping mapping, String prefix) {
-    Tree tree = new Tree(mapping.origin(), prefix);
+  private static MappingBuilder of(Node.Mapping mapping, String prefix) {
+    MappingBuilder tree = new MappingBuilder(mapping.origin(), prefix);
     tree.entries.putAll(mapping.entries());
     return tree;
   }
@@ -76,12 +77,12 @@ final class Tree {
     Map<String, Node> built = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : entries.entrySet()) {
       Object v = e.getValue();
-      built.put(e.getKey(), v instanceof Tree ? ((Tree) v).build() : (Node) v);
+      built.put(e.getKey(), v instanceof MappingBuilder ? ((MappingBuilder) v).build() : (Node) v);
     }
     return new Node.Mapping(built, origin);
   }
 
   private static LoadException duplicate(String path, Origin origin) {
-    return new LoadException(List.of(new Problem(origin, "duplicate key '" + path + "'")));
+    return LoadException.at(origin, "duplicate key '" + path + "'");
   }
 }
