@@ -1,30 +1,33 @@
 package dev.hotconf.agent.bridge;
 
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-
 /**
  * The one class instrumented code calls. It lives with the agent in the system class loader, which
  * every class loader that delegates to it can see; the agent instruments only classes whose loader
  * does. (Appending it to the bootstrap class path instead would switch off class data sharing for
  * the application's classes and print a JVM warning at every start.)
+ *
+ * <p>These methods run on the application's threads, inside its static initializers and
+ * constructors: they never throw, whatever happens behind them.
  */
 public final class Bridge {
-  private static volatile Consumer<Class<?>> initialized;
-  private static volatile BiConsumer<Object, Class<?>> constructed;
+  /**
+   * What the agent does when instrumented code reports. A class, not a lambda: no start-up cost.
+   */
+  public abstract static class Handler {
+    /** A class's static initializer ends. */
+    public abstract void initialized(Class<?> type);
+
+    /** A constructor of {@code type} ends, for {@code object}. */
+    public abstract void constructed(Object object, Class<?> type);
+  }
+
+  private static volatile Handler handler;
 
   private Bridge() {}
 
-  /**
-   * Installs the agent's handlers; calls made before are ignored.
-   *
-   * @param onInitialized called with a class at the end of its static initializer
-   * @param onConstructed called with the object and the declaring class at the end of a constructor
-   */
-  public static void install(
-      Consumer<Class<?>> onInitialized, BiConsumer<Object, Class<?>> onConstructed) {
-    constructed = onConstructed;
-    initialized = onInitialized;
+  /** Installs the agent's handler; reports made before are ignored. */
+  public static void install(Handler agent) {
+    handler = agent;
   }
 
   /**
@@ -33,8 +36,13 @@ public final class Bridge {
    * @param type the class being initialized
    */
   public static void initialized(Class<?> type) {
-    Consumer<Class<?>> handler = initialized;
-    if (handler != null) handler.accept(type);
+    Handler h = handler;
+    if (h == null) return;
+    try {
+      h.initialized(type);
+    } catch (Throwable ignored) {
+      // the handler reports its own failures; this is the last guard of the application's thread
+    }
   }
 
   /**
@@ -44,7 +52,12 @@ public final class Bridge {
    * @param type the class whose constructor finished
    */
   public static void constructed(Object object, Class<?> type) {
-    BiConsumer<Object, Class<?>> handler = constructed;
-    if (handler != null) handler.accept(object, type);
+    Handler h = handler;
+    if (h == null) return;
+    try {
+      h.constructed(object, type);
+    } catch (Throwable ignored) {
+      // the handler reports its own failures; this is the last guard of the application's thread
+    }
   }
 }

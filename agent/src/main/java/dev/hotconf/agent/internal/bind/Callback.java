@@ -1,9 +1,14 @@
 package dev.hotconf.agent.internal.bind;
 
 import dev.hotconf.ReloadEvent;
+import dev.hotconf.agent.internal.Names;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
 
 /** One {@code @OnReload} method, and how to hand it the event. */
 final class Callback {
@@ -22,10 +27,10 @@ final class Callback {
    *
    * @param reasons receives why the method cannot be called
    */
-  static Callback of(Method method, java.util.List<String> reasons) {
+  static Callback of(Method method, List<String> reasons) {
     Class<?>[] params = method.getParameterTypes();
     if (params.length > 1
-        || params.length == 1 && !params[0].getName().equals(ReloadEvent.class.getName())) {
+        || params.length == 1 && !params[0].getName().equals(Names.RELOAD_EVENT)) {
       reasons.add(
           "@OnReload method "
               + method.getDeclaringClass().getName()
@@ -58,24 +63,7 @@ final class Callback {
   private Object adapt(ReloadEvent event) {
     if (eventType.isInstance(event)) return event;
     return Proxy.newProxyInstance(
-        eventType.getClassLoader(),
-        new Class<?>[] {eventType},
-        (proxy, m, args) -> {
-          switch (m.getName()) {
-            case "generation":
-              return event.generation();
-            case "changedKeys":
-              return event.changedKeys();
-            case "cause":
-              return event.cause();
-            case "hashCode":
-              return System.identityHashCode(proxy);
-            case "equals":
-              return proxy == args[0];
-            default:
-              return event.toString();
-          }
-        });
+        eventType.getClassLoader(), new Class<?>[] {eventType}, new EventProxy(event));
   }
 
   /**
@@ -83,8 +71,8 @@ final class Callback {
    * class for a private method, which nothing overrides.
    */
   String signature() {
-    String base = method.getName() + java.util.Arrays.toString(method.getParameterTypes());
-    return java.lang.reflect.Modifier.isPrivate(method.getModifiers())
+    String base = method.getName() + Arrays.toString(method.getParameterTypes());
+    return Modifier.isPrivate(method.getModifiers())
         ? method.getDeclaringClass().getName() + "#" + base
         : base;
   }
@@ -92,5 +80,32 @@ final class Callback {
   @Override
   public String toString() {
     return method.getDeclaringClass().getName() + "." + method.getName();
+  }
+
+  /** Answers the application's own {@code ReloadEvent} interface from ours. */
+  private static final class EventProxy implements InvocationHandler {
+    private final ReloadEvent event;
+
+    EventProxy(ReloadEvent event) {
+      this.event = event;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method m, Object[] args) {
+      switch (m.getName()) {
+        case "generation":
+          return event.generation();
+        case "changedKeys":
+          return event.changedKeys();
+        case "cause":
+          return event.cause();
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "equals":
+          return proxy == args[0];
+        default:
+          return event.toString();
+      }
+    }
   }
 }

@@ -1,27 +1,26 @@
 package dev.hotconf.agent.internal.bind;
 
-import java.lang.annotation.Annotation;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Everything hotconf knows about one class: its bound fields, its {@code @OnReload} methods and,
- * weakly, its live instances with their defaults. Field writes to this class happen under its
- * monitor, so a constructor that registers an instance and a reload that writes all instances never
- * miss each other.
+ * What hotconf holds for one class: its bound fields and {@code @OnReload} methods (found by {@link
+ * AnnotationScan}), the values currently applied to them, and the weak table of its live instances.
+ *
+ * <p>The applied values are published whole ({@link BoundValues} is immutable), before any field is
+ * written. A constructor binds from the values it reads, registers the object, then reads them
+ * again and rebinds if they changed meanwhile; a commit publishes first, then walks the instances.
+ * Either the walk sees the object or the constructor sees the new values, so an object constructed
+ * during a commit never keeps the old ones. Static fields are written under this object's monitor,
+ * and only once the class's static initializer has reached its end: a reload never waits for an
+ * initializer running on another thread, which applies the values itself when it ends.
  */
 final class ClassBindings {
-  static final String RELOADABLE = "dev.hotconf.Reloadable";
-  static final String ON_RELOAD = "dev.hotconf.OnReload";
-
   final Class<?> type;
+
+  /** Every binding, statics first: {@link FieldBinding#index} is the position here. */
+  final List<FieldBinding> all;
+
   final List<FieldBinding> statics;
   final List<FieldBinding> instances;
   final List<Callback> staticCallbacks;
@@ -30,255 +29,194 @@ final class ClassBindings {
   /** Why some annotated members are not bound; logged once, when the class registers. */
   final List<String> warnings;
 
-  /** Set once under the registry's commit lock; read without it on every construction. */
+  /** The class's constraints, if any are declared on its bound fields (see {@link Validation}). */
+  final Validation.Declared constraints;
+
+  /** Null when the class has neither instance fields to bind nor instance callbacks. */
+  private final InstanceTable table;
+
+  /** Set once under the registry's lock; read without it on every construction. */
   volatile boolean registered;
 
-  /** Whether static fields may be written: only once static initialization has run. */
-  private boolean staticsReady;
+  private volatile BoundValues applied;
 
-  private Tracked[] live = new Tracked[4];
-  private int size;
+  /** The instance defaults most objects share: those of the first object constructed. */
+  private volatile Object[] sharedDefaults;
 
-  /** Instances collected since the last compaction, as the cleaner thread reports them. */
-  private int dead;
+  /** Set by the first report of this class that failed: later ones are only counted. */
+  private volatile boolean failedOnce;
 
-  /** The defaults most instances share, so that each does not keep its own copy. */
-  private Object[] sharedDefaults;
+  private boolean staticsReady; // guarded by this
+  private Object[] staticDefaults; // guarded by this
 
-  private ClassBindings(Class<?> type, boolean loadedBeforeAgent) {
+  ClassBindings(
+      Class<?> type,
+      List<FieldBinding> statics,
+      List<FieldBinding> instances,
+      List<Callback> staticCallbacks,
+      List<Callback> instanceCallbacks,
+      List<String> warnings,
+      Validation.Declared constraints) {
     this.type = type;
-    List<FieldBinding> statics = new ArrayList<>();
-    List<FieldBinding> instances = new ArrayList<>();
-    List<Callback> staticCallbacks = new ArrayList<>();
-    List<Callback> instanceCallbacks = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    for (Field field : type.getDeclaredFields()) {
-      Annotation reloadable = annotation(field.getDeclaredAnnotations(), RELOADABLE);
-      if (reloadable == null) continue;
-      String path = pathOf(reloadable, field);
-      String name = type.getName() + "." + field.getName();
-      if (Modifier.isFinal(field.getModifiers()) && loadedBeforeAgent) {
-        warnings.add(
-            "field "
-                + name
-                + " is not bound: it is final and its class was loaded before hotconf attached;"
-                + " start the JVM with -javaagent to bind it");
-        continue;
-      }
-      if (Modifier.isFinal(field.getModifiers())) {
-        warnings.add(
-            "field "
-                + name
-                + " is not bound: it is a compile-time constant (final with a constant"
-                + " initializer), and javac copied its value into the code that reads it;"
-                + " remove 'final' or initialize it from a method call");
-        continue;
-      }
-      if (!Converter.supports(field.getGenericType())) {
-        warnings.add(
-            "field "
-                + name
-                + " is not bound: hotconf cannot convert to "
-                + field.getGenericType().getTypeName()
-                + "; supported are String, primitives and their boxes, enums, Duration, Path,"
-                + " URI, BigDecimal, BigInteger, List/Set/Map<String,...> of those, and records"
-                + " or classes with a no-argument constructor whose fields are of those types");
-        continue;
-      }
-      field.setAccessible(true);
-      boolean isStatic = Modifier.isStatic(field.getModifiers());
-      FieldBinding binding = new FieldBinding(field, path, isStatic ? -1 : instances.size());
-      (isStatic ? statics : instances).add(binding);
-    }
-    for (Method method : type.getDeclaredMethods()) {
-      if (annotation(method.getDeclaredAnnotations(), ON_RELOAD) == null) continue;
-      Callback callback = Callback.of(method, warnings);
-      if (callback == null) continue;
-      (Modifier.isStatic(method.getModifiers()) ? staticCallbacks : instanceCallbacks)
-          .add(callback);
-    }
     this.statics = List.copyOf(statics);
     this.instances = List.copyOf(instances);
+    FieldBinding[] all = new FieldBinding[statics.size() + instances.size()];
+    for (FieldBinding b : statics) all[b.index] = b;
+    for (FieldBinding b : instances) all[b.index] = b;
+    this.all = List.of(all);
     this.staticCallbacks = List.copyOf(staticCallbacks);
     this.instanceCallbacks = List.copyOf(instanceCallbacks);
     this.warnings = List.copyOf(warnings);
+    this.constraints = constraints;
+    this.table = instances.isEmpty() && instanceCallbacks.isEmpty() ? null : new InstanceTable();
+    this.applied = BoundValues.absent(all.length);
   }
 
-  static ClassBindings of(Class<?> type) {
-    return new ClassBindings(type, false);
+  boolean hasBindings() {
+    return !all.isEmpty();
   }
 
-  /** As {@link #of(Class)}, for a class that may have loaded before a late attach. */
-  static ClassBindings of(Class<?> type, boolean loadedBeforeAgent) {
-    return new ClassBindings(type, loadedBeforeAgent);
+  /** The live instances, or {@code null} for a class that does not track them. */
+  InstanceTable table() {
+    return table;
   }
 
-  /** Annotations are matched by name: the application may load its own copy of the API. */
-  private static Annotation annotation(Annotation[] annotations, String name) {
-    for (Annotation a : annotations) {
-      if (a.annotationType().getName().equals(name)) return a;
+  /** The values applied now. */
+  BoundValues applied() {
+    return applied;
+  }
+
+  /**
+   * Makes {@code next} the applied values and tells which bindings changed: published before any
+   * field is written, so constructors running now bind from them.
+   *
+   * @return the indices of the bindings whose configuration changed; empty if none did
+   */
+  int[] publish(BoundValues next) {
+    BoundValues previous = applied;
+    int count = 0;
+    int[] changed = new int[all.size()];
+    for (int i = 0; i < changed.length; i++) {
+      if (next.differs(previous, i)) changed[count++] = i;
+    }
+    applied = next;
+    return count == changed.length ? changed : Arrays.copyOf(changed, count);
+  }
+
+  /** The values a class registers with: nothing is written yet, so nothing changes. */
+  void initial(BoundValues values) {
+    applied = values;
+  }
+
+  /** At the end of the static initializer: records each static default, writes the values. */
+  synchronized void bindStatics() {
+    if (staticsReady) return;
+    Object[] defaults = new Object[all.size()];
+    BoundValues values = applied;
+    for (FieldBinding b : statics) {
+      defaults[b.index] = b.get(null);
+      if (!values.isAbsent(b.index)) b.set(null, values.value(b.index));
+    }
+    staticDefaults = defaults;
+    staticsReady = true;
+  }
+
+  /** Writes the changed static fields; left to {@link #bindStatics} while initialization runs. */
+  synchronized void writeStatics(int[] changed, BoundValues values) {
+    if (!staticsReady) return;
+    for (int index : changed) {
+      FieldBinding b = all.get(index);
+      if (!b.isStatic()) continue;
+      b.set(null, values.isAbsent(index) ? staticDefaults[index] : values.value(index));
+    }
+  }
+
+  /**
+   * At the end of a constructor: writes the applied values into {@code object}, tracks it, and
+   * rebinds it if a commit published other values meanwhile.
+   */
+  void bindInstance(Object object) {
+    BoundValues values = applied;
+    Object[] own = instances.isEmpty() ? null : ownDefaults(object);
+    for (FieldBinding b : instances) {
+      if (!values.isAbsent(b.index)) b.set(object, values.value(b.index));
+    }
+    if (table == null) return;
+    table.add(object, own);
+    for (BoundValues now = applied; now != values; now = applied) {
+      values = now;
+      for (FieldBinding b : instances) {
+        b.set(object, values.isAbsent(b.index) ? defaultOf(own, b) : values.value(b.index));
+      }
+    }
+  }
+
+  /** Writes the changed instance fields of every live object. */
+  void writeInstances(int[] changed, BoundValues values) {
+    if (table == null || instances.isEmpty()) return;
+    int count = 0;
+    FieldBinding[] fields = new FieldBinding[changed.length];
+    for (int index : changed) {
+      FieldBinding b = all.get(index);
+      if (!b.isStatic()) fields[count++] = b;
+    }
+    if (count == 0) return;
+    FieldBinding[] write = Arrays.copyOf(fields, count);
+    table.forEachLive(
+        new InstanceTable.Visitor() {
+          @Override
+          public void visit(Object instance, InstanceTable.Tracked entry) {
+            for (FieldBinding b : write) {
+              b.set(
+                  instance,
+                  values.isAbsent(b.index) ? defaultOf(entry.defaults, b) : values.value(b.index));
+            }
+          }
+        });
+  }
+
+  /** The default of {@code b} for an object whose own defaults are {@code own} (null: shared). */
+  private Object defaultOf(Object[] own, FieldBinding b) {
+    return (own != null ? own : sharedDefaults)[b.slot];
+  }
+
+  /**
+   * The object's defaults when they differ from the shared ones, else {@code null}: most objects
+   * keep none of their own.
+   */
+  private Object[] ownDefaults(Object object) {
+    Object[] shared = sharedDefaults;
+    if (shared == null) {
+      Object[] first = readDefaults(object);
+      synchronized (this) {
+        if (sharedDefaults == null) {
+          sharedDefaults = first;
+          return null;
+        }
+        shared = sharedDefaults;
+      }
+    }
+    for (FieldBinding b : instances) {
+      if (!b.holds(object, shared[b.slot])) return readDefaults(object);
     }
     return null;
   }
 
-  private static String pathOf(Annotation reloadable, Field field) {
-    String value;
-    try {
-      Method valueMethod = reloadable.annotationType().getMethod("value");
-      value = (String) valueMethod.invoke(reloadable);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      value = "";
-    }
-    return value.isEmpty() ? field.getName() : value;
-  }
-
-  boolean tracksInstances() {
-    return !instances.isEmpty() || !instanceCallbacks.isEmpty();
-  }
-
-  boolean hasBindings() {
-    return !statics.isEmpty() || !instances.isEmpty();
-  }
-
-  /** All bindings, statics first: the order of a plan's values for this class. */
-  List<FieldBinding> all() {
-    List<FieldBinding> all = new ArrayList<>(statics.size() + instances.size());
-    all.addAll(statics);
-    all.addAll(instances);
-    return all;
-  }
-
-  /** Records each static field's default and writes the applied values; called at clinit's end. */
-  synchronized void bindStatics() {
-    for (FieldBinding b : statics) {
-      b.staticDefault = b.get(null);
-      if (b.applied != FieldBinding.ABSENT) b.set(null, b.applied);
-    }
-    staticsReady = true;
-  }
-
-  /**
-   * Records the instance's defaults, writes the applied values and starts tracking it.
-   *
-   * @param queue where the instance's weak reference goes once it is collected
-   */
-  synchronized void bindInstance(Object object, ReferenceQueue<Object> queue) {
+  private Object[] readDefaults(Object object) {
     Object[] defaults = new Object[instances.size()];
-    for (FieldBinding b : instances) {
-      defaults[b.slot] = b.get(object);
-      if (b.applied != FieldBinding.ABSENT) b.set(object, b.applied);
-    }
-    if (sharedDefaults == null) {
-      sharedDefaults = defaults;
-    } else if (Arrays.equals(sharedDefaults, defaults)) {
-      defaults = sharedDefaults;
-    }
-    if (!tracksInstances()) return;
-    if (size == live.length) live = Arrays.copyOf(live, live.length * 2);
-    live[size++] = new Tracked(object, defaults, queue, this);
+    for (FieldBinding b : instances) defaults[b.slot] = b.get(object);
+    return defaults;
   }
 
-  /**
-   * Writes the values whose configuration text changed into every field that holds them.
-   *
-   * @return whether any field changed
-   */
-  synchronized boolean write(Values values) {
-    boolean changed = false;
-    int i = 0;
-    for (FieldBinding b : statics) {
-      Object value = values.values[i];
-      String text = values.texts[i++];
-      if (Objects.equals(b.appliedText, text)) continue;
-      changed = true;
-      b.applied = value;
-      b.appliedText = text;
-      if (staticsReady) b.set(null, value == FieldBinding.ABSENT ? b.staticDefault : value);
-    }
-    for (FieldBinding b : instances) {
-      Object value = values.values[i];
-      String text = values.texts[i++];
-      if (Objects.equals(b.appliedText, text)) continue;
-      changed = true;
-      b.applied = value;
-      b.appliedText = text;
-      for (int j = 0; j < size; j++) {
-        Object object = live[j].get();
-        if (object != null) {
-          b.set(object, value == FieldBinding.ABSENT ? live[j].defaults[b.slot] : value);
-        }
-      }
-    }
-    return changed;
+  /** Whether this is the first failed report of the class, which is logged. */
+  boolean firstFailure() {
+    if (failedOnce) return false;
+    failedOnce = true;
+    return true;
   }
 
-  /** Sets the applied values without writing fields: for a class registering. */
-  synchronized void setApplied(Values values) {
-    int i = 0;
-    for (FieldBinding b : all()) {
-      b.applied = values.values[i];
-      b.appliedText = values.texts[i++];
-    }
-  }
-
-  /** The live instances, for callbacks that run outside this class's monitor. */
-  synchronized List<Object> liveInstances() {
-    List<Object> out = new ArrayList<>(size);
-    for (int j = 0; j < size; j++) {
-      Object object = live[j].get();
-      if (object != null) out.add(object);
-    }
-    return out;
-  }
-
-  synchronized int liveCount() {
-    int count = 0;
-    for (int j = 0; j < size; j++) {
-      if (live[j].get() != null) count++;
-    }
-    return count;
-  }
-
-  /**
-   * Called by the cleaner thread for each collected instance. Once half the tracked instances are
-   * gone they are dropped in one pass — O(1) per instance — and the pass runs outside the monitor:
-   * constructors wait only for the final swap, however many instances there are.
-   */
-  void cleared() {
-    Tracked[] seen;
-    int seenSize;
-    synchronized (this) {
-      if (++dead <= size / 2) return;
-      seen = live;
-      seenSize = size;
-    }
-    Tracked[] kept = new Tracked[Math.max(64, seenSize)];
-    int keptSize = 0;
-    for (int j = 0; j < seenSize; j++) {
-      if (seen[j].get() != null) kept[keptSize++] = seen[j];
-    }
-    synchronized (this) {
-      // Only this thread removes entries: those added meanwhile are at [seenSize, size).
-      int added = size - seenSize;
-      if (keptSize + added > kept.length) {
-        kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptSize + added));
-      }
-      System.arraycopy(live, seenSize, kept, keptSize, added);
-      live = kept;
-      size = keptSize + added;
-      dead = 0;
-    }
-  }
-
-  /** A weakly held instance and the values its fields had before hotconf first wrote them. */
-  static final class Tracked extends WeakReference<Object> {
-    final Object[] defaults;
-    final ClassBindings owner;
-
-    Tracked(Object object, Object[] defaults, ReferenceQueue<Object> queue, ClassBindings owner) {
-      super(object, queue);
-      this.defaults = defaults;
-      this.owner = owner;
-    }
+  @Override
+  public String toString() {
+    return type.getName();
   }
 }

@@ -3,22 +3,26 @@ package dev.hotconf.agent.internal.bind;
 import dev.hotconf.agent.internal.load.Snapshot;
 import java.util.List;
 
-/** What a committed plan changed: the new generation and the classes whose fields changed. */
+/**
+ * What a committed plan changed: the new generation, the snapshot it replaced, the classes whose
+ * fields changed, and the classes that have callbacks but no bound field (they hear of every reload
+ * that changed a key).
+ */
 public final class Commit {
   private final long generation;
   private final Snapshot previous;
   final List<ClassBindings> affected;
-  final List<ClassBindings> listeners;
+  final List<ClassBindings> callbackOnly;
 
   Commit(
       long generation,
       Snapshot previous,
       List<ClassBindings> affected,
-      List<ClassBindings> listeners) {
+      List<ClassBindings> callbackOnly) {
     this.generation = generation;
     this.previous = previous;
     this.affected = List.copyOf(affected);
-    this.listeners = List.copyOf(listeners);
+    this.callbackOnly = List.copyOf(callbackOnly);
   }
 
   /** The generation now active. */
@@ -29,10 +33,5 @@ public final class Commit {
   /** The snapshot that was active before this commit. */
   public Snapshot previous() {
     return previous;
-  }
-
-  /** How many classes had at least one field written. */
-  public int classesChanged() {
-    return affected.size();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hotconf.agent.internal.bind;
 
+import dev.hotconf.agent.internal.Quantities;
 import dev.hotconf.agent.internal.load.Node;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -11,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Converts a configuration value to a field's declared type, from the text the user wrote. The
@@ -31,8 +29,6 @@ import java.util.regex.Pattern;
  * instance of a class.
  */
 final class Converter {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Zµ]+)");
-
   private Converter() {}
 
   /** Whether {@code type} is one this converter handles: checked once, when a field is bound. */
@@ -44,9 +40,9 @@ final class Converter {
     if (type instanceof Class) {
       Class<?> c = (Class<?>) type;
       if (isScalar(c)) return true;
-      Structure structure = Structure.of(c);
+      StructuredType structure = StructuredType.of(c);
       if (structure == null || !visiting.add(c)) return false; // a type that contains itself
-      for (Structure.Property p : structure.properties.values()) {
+      for (StructuredType.Property p : structure.properties.values()) {
         if (!supports(p.type, visiting)) return false;
       }
       visiting.remove(c);
@@ -90,9 +86,9 @@ final class Converter {
       return covers(p.getActualTypeArguments()[1], rest.subList(1, rest.size()));
     }
     if (!(type instanceof Class) || isScalar((Class<?>) type)) return false;
-    Structure structure = Structure.of((Class<?>) type);
+    StructuredType structure = StructuredType.of((Class<?>) type);
     if (structure == null) return false;
-    Structure.Property property = structure.property(rest.get(0));
+    StructuredType.Property property = structure.property(rest.get(0));
     return property != null && covers(property.type, rest.subList(1, rest.size()));
   }
 
@@ -136,7 +132,7 @@ final class Converter {
             node.origin(),
             "expected " + describe(type) + " (a mapping), got " + kind(node, secret));
       }
-      return Structure.of(c).build((Node.Mapping) node, secret);
+      return StructuredType.of(c).build((Node.Mapping) node, secret);
     }
     String text = scalar(node, type, secret);
     try {
@@ -162,9 +158,7 @@ final class Converter {
     List<Object> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
-      if (item instanceof Node.Scalar && ((Node.Scalar) item).text() == null) {
-        throw new ConversionException(item.origin(), "is null").at(i);
-      }
+      if (item.isNull()) throw new ConversionException(item.origin(), "is null").at(i);
       try {
         out.add(convert(item, element, secret));
       } catch (ConversionException e) {
@@ -183,9 +177,7 @@ final class Converter {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : ((Node.Mapping) node).entries().entrySet()) {
       Node item = e.getValue();
-      if (item instanceof Node.Scalar && ((Node.Scalar) item).text() == null) {
-        throw new ConversionException(item.origin(), "is null").under(e.getKey());
-      }
+      if (item.isNull()) throw new ConversionException(item.origin(), "is null").under(e.getKey());
       try {
         out.put(e.getKey(), convert(item, value, secret));
       } catch (ConversionException x) {
@@ -227,7 +219,7 @@ final class Converter {
       return text.charAt(0);
     }
     if (c.isEnum()) return enumConstant(c, t);
-    if (c == Duration.class) return duration(t);
+    if (c == Duration.class) return Quantities.duration(t);
     if (c == Path.class) {
       try {
         return Path.of(text);
@@ -256,9 +248,7 @@ final class Converter {
     if (digits.startsWith("0x") || digits.startsWith("0X")) {
       value = new BigInteger(digits.substring(2), 16).longValueExact();
     } else {
-      if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
-        throw new NumberFormatException();
-      }
+      if (!allDigits(digits)) throw new NumberFormatException();
       value = new BigInteger(digits).longValueExact();
     }
     if (negative) value = -value;
@@ -266,6 +256,14 @@ final class Converter {
       throw new IllegalArgumentException("out of range " + min + ".." + max);
     }
     return value;
+  }
+
+  private static boolean allDigits(String s) {
+    if (s.isEmpty()) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+    }
+    return true;
   }
 
   private static String number(String t) {
@@ -296,73 +294,6 @@ final class Converter {
       names.add(name);
     }
     throw new IllegalArgumentException("use one of " + String.join(", ", names));
-  }
-
-  /** {@code 250ms}, {@code 10s}, {@code 1.5h}, {@code 2 days}, or ISO-8601 {@code PT10S}. */
-  static Duration duration(String t) {
-    if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
-      try {
-        return Duration.parse(t);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("use an ISO-8601 duration such as PT10S");
-      }
-    }
-    Matcher m = DURATION.matcher(t);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("use a number and a unit, e.g. 250ms, 10s, 5m, 1h, 2d");
-    }
-    long nanosPerUnit = unitNanos(m.group(2).toLowerCase(Locale.ROOT));
-    BigInteger nanos =
-        new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit)).toBigInteger();
-    BigInteger[] secondsAndNanos = nanos.divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
-    return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
-  }
-
-  private static long unitNanos(String unit) {
-    switch (unit) {
-      case "ns":
-      case "nano":
-      case "nanos":
-      case "nanosecond":
-      case "nanoseconds":
-        return 1L;
-      case "us":
-      case "µs":
-      case "micro":
-      case "micros":
-      case "microsecond":
-      case "microseconds":
-        return 1_000L;
-      case "ms":
-      case "milli":
-      case "millis":
-      case "millisecond":
-      case "milliseconds":
-        return 1_000_000L;
-      case "s":
-      case "sec":
-      case "secs":
-      case "second":
-      case "seconds":
-        return 1_000_000_000L;
-      case "m":
-      case "min":
-      case "mins":
-      case "minute":
-      case "minutes":
-        return 60_000_000_000L;
-      case "h":
-      case "hour":
-      case "hours":
-        return 3_600_000_000_000L;
-      case "d":
-      case "day":
-      case "days":
-        return 86_400_000_000_000L;
-      default:
-        throw new IllegalArgumentException(
-            "unknown unit '" + unit + "'; use ns, us, ms, s, m, h or d");
-    }
   }
 
   private static Class<?> box(Class<?> c) {

@@ -27,10 +27,9 @@ public final class LateAttach {
       if (!Instrumenter.seesBridge(loader)) continue;
       if (Instrumenter.isAgentClass(c.getName().replace('.', '/'))) continue;
       byte[] bytes = classFile(loader, c);
-      if (bytes == null || !Instrumenter.mentionsAnnotations(bytes)) continue;
-      // The descriptor may be a mere constant (as in the agent's own Instrumenter): only classes
-      // with annotated members count.
-      if (Instrumenter.instrument(bytes, true) != null) found.add(c);
+      if (bytes == null || !ClassFileScan.mentionsAnnotations(bytes)) continue;
+      // The descriptor may be a mere constant: only classes with annotated members count.
+      if (ClassRewriter.declaresBindings(bytes)) found.add(c);
     }
     if (found.isEmpty()) return;
     registry.loadedBeforeAgent(found);
@@ -38,6 +37,7 @@ public final class LateAttach {
     try {
       inst.retransformClasses(found.toArray(new Class<?>[0]));
     } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+      // the classes stay as they are: their statics still bind below
       Log.error(
           "cannot retransform the classes loaded before hotconf; new objects stay unbound", e);
     }

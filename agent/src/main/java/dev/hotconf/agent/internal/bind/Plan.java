@@ -8,17 +8,17 @@ import java.util.Map;
 
 /**
  * Every binding's value under a new snapshot, computed before anything is written; or, if any value
- * does not convert, every problem — and then nothing is written at all.
+ * does not convert or violates a constraint, every problem — and then nothing is written at all.
  */
 public final class Plan {
   final Snapshot snapshot;
-
-  /** Per class, its values. */
-  final Map<ClassBindings, Values> values;
-
+  private final Map<ClassBindings, BoundValues> values;
   private final List<Problem> problems;
 
-  Plan(Snapshot snapshot, IdentityHashMap<ClassBindings, Values> values, List<Problem> problems) {
+  Plan(
+      Snapshot snapshot,
+      IdentityHashMap<ClassBindings, BoundValues> values,
+      List<Problem> problems) {
     this.snapshot = snapshot;
     this.values = values;
     this.problems = List.copyOf(problems);
@@ -29,7 +29,8 @@ public final class Plan {
     return problems;
   }
 
-  public Snapshot snapshot() {
-    return snapshot;
+  /** The values planned for {@code cb}, or {@code null} for a class registered since. */
+  BoundValues valuesOf(ClassBindings cb) {
+    return values.get(cb);
   }
 }

@@ -1,39 +1,48 @@
 package dev.hotconf.agent.internal.bind;
 
 import dev.hotconf.ReloadEvent;
+import dev.hotconf.agent.bridge.Bridge;
 import dev.hotconf.agent.internal.Log;
-import dev.hotconf.agent.internal.load.Node;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The classes with bindings and the configuration they are bound to. Classes register when they are
- * initialized or first constructed (<em>register → bind</em>); a reload computes a {@link Plan} and
- * commits it here.
+ * <em>Register → bind</em>, and the registry of bound classes that a reload plans and commits
+ * against. Instrumented classes report here through the {@link Bridge}: a class at the end of its
+ * static initializer, an object at the end of each constructor. The first report of a class
+ * registers it, with values converted from the current snapshot; until the agent has read its first
+ * configuration, that waits for it, so no bound field is ever seen unbound.
  *
- * <p>Locking: the commit lock orders reloads against class registration, so a class never binds
- * from a snapshot that is being replaced; each class's monitor orders field writes against the
- * registration of its instances.
+ * <p>Nothing thrown here reaches the application: a report that fails, even with an {@code
+ * OutOfMemoryError}, leaves that class or object unbound, says so once, and returns normally.
+ *
+ * <p>Locking: one lock orders class registration against commits, so a class never registers with
+ * values from a snapshot that is being replaced. Constructors take no lock shared between
+ * constructing threads (see {@link ClassBindings} and {@link InstanceTable}).
  */
-public final class Registry {
-  private final Object commitLock = new Object();
-  private final List<WeakReference<ClassBindings>> classes = new ArrayList<>(); // commitLock
+public final class Registry extends Bridge.Handler {
+  /** Warnings about failed reports without a class to remember them by. */
+  private static final int MAX_UNATTRIBUTED_WARNINGS = 20;
+
+  private final Object lock = new Object();
+  private final List<WeakReference<ClassBindings>> classes = new ArrayList<>(); // lock
+
+  /** The active snapshot and its generation; {@code null} until the first configuration is read. */
+  private volatile Current current; // written under lock
 
   private final ClassValue<ClassBindings> bindings =
-      new ClassValue<>() {
+      new ClassValue<ClassBindings>() {
         @Override
         protected ClassBindings computeValue(Class<?> type) {
-          return ClassBindings.of(type, loadedBeforeAgent.contains(type));
+          return AnnotationScan.scan(type, loadedBeforeAgent.contains(type));
         }
       };
 
@@ -41,96 +50,146 @@ public final class Registry {
   private final Set<Class<?>> loadedBeforeAgent =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-  /** Marks classes as loaded before the agent attached: their final fields cannot be bound. */
-  void loadedBeforeAgent(Set<Class<?>> classes) {
-    loadedBeforeAgent.addAll(classes);
-  }
+  /** Made at the first reload, not in premain. */
+  private volatile Callbacks callbacks;
 
-  /** Where the weak references of collected instances arrive, for the cleaner thread. */
-  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+  // Plain fields under the lock rather than atomics, whose VarHandles would load in premain.
+  private boolean sweeperStarted; // lock
+  private volatile long failedReports; // written under failures
+  private int unattributedWarnings; // failures
 
-  private final AtomicBoolean cleanerStarted = new AtomicBoolean();
+  /** Guards the failure counters; taken only when a report fails. */
+  private final Object failures = new Object();
 
-  /** The active snapshot and its generation, replaced together. */
-  private volatile Active active;
+  /** A registry that binds nothing until {@link #begin} hands it the first snapshot. */
+  public Registry() {}
 
+  /** A registry whose first snapshot is {@code first}. */
   public Registry(Snapshot first) {
-    this.active = new Active(first, 1);
+    begin(first);
   }
 
-  public Snapshot snapshot() {
-    return active.snapshot;
+  /** The snapshot read at start: generation 1. Classes waiting to bind go on. */
+  public void begin(Snapshot first) {
+    synchronized (lock) {
+      if (current != null) throw new IllegalStateException("already begun");
+      current = new Current(first, 1, System.currentTimeMillis());
+      lock.notifyAll();
+    }
+  }
+
+  /** Whether the first snapshot is in. */
+  public boolean begun() {
+    return current != null;
+  }
+
+  /** The active snapshot with its generation. */
+  public Current current() {
+    return awaitCurrent();
   }
 
   public long generation() {
-    return active.generation;
+    return awaitCurrent().generation;
   }
 
-  /** Called at the end of a class's static initializer: binds its static fields. */
+  private Current awaitCurrent() {
+    Current c = current;
+    if (c != null) return c;
+    boolean interrupted = false;
+    synchronized (lock) {
+      while ((c = current) == null) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // the binding must not be skipped; keep the interrupt for later
+        }
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+    return c;
+  }
+
+  @Override
   public void initialized(Class<?> type) {
+    ClassBindings cb = null;
     try {
-      ClassBindings cb = bindings.get(type);
-      register(cb);
+      cb = bindings.get(type);
+      if (!cb.registered) register(cb);
       cb.bindStatics();
-    } catch (RuntimeException | LinkageError e) {
-      Log.error("cannot bind the static fields of " + type.getName(), e);
+    } catch (Throwable t) {
+      failed(cb, "the static fields of " + type.getName() + " are left unbound", t);
     }
   }
 
-  /** Called at the end of a constructor: binds the object's fields and tracks it weakly. */
+  @Override
   public void constructed(Object object, Class<?> type) {
+    ClassBindings cb = null;
     try {
-      ClassBindings cb = bindings.get(type);
-      register(cb);
-      if (!cleanerStarted.get()) startCleaner();
-      cb.bindInstance(object, collected);
-    } catch (RuntimeException | LinkageError e) {
-      Log.error("cannot bind the fields of a new " + type.getName(), e);
+      cb = bindings.get(type);
+      if (!cb.registered) register(cb);
+      cb.bindInstance(object);
+    } catch (Throwable t) {
+      failed(cb, "a new " + type.getName() + " is left unbound", t);
     }
   }
 
-  /**
-   * Starts the daemon thread that tells each class of its collected instances, so the registry
-   * shrinks as the application drops objects, with no work on the application's threads.
-   */
-  private void startCleaner() {
-    if (!cleanerStarted.compareAndSet(false, true)) return;
-    Thread cleaner =
-        new Thread(
-            () -> {
-              while (true) {
-                try {
-                  ((ClassBindings.Tracked) collected.remove()).owner.cleared();
-                } catch (InterruptedException e) {
-                  return;
-                } catch (RuntimeException e) {
-                  Log.error("hotconf's cleaner failed on one instance; it goes on", e);
-                }
-              }
-            },
-            "hotconf-cleaner");
-    cleaner.setDaemon(true);
-    cleaner.start();
+  /** One warning per class, then only a count: a failing hook must not flood the log either. */
+  private void failed(ClassBindings cb, String what, Throwable t) {
+    try {
+      boolean first;
+      synchronized (failures) {
+        failedReports++;
+        first = cb != null ? cb.firstFailure() : unattributedWarnings++ < MAX_UNATTRIBUTED_WARNINGS;
+      }
+      if (first) {
+        Log.warn(
+            what
+                + " ("
+                + t
+                + "); the application goes on, and later failures of this class are counted, not"
+                + " logged",
+            t instanceof VirtualMachineError ? null : t);
+      }
+    } catch (Throwable ignored) {
+      // out of memory even for the warning: the count above is all there is
+    }
+  }
+
+  /** How many reports failed since start (see {@link #failed}). */
+  public long failedReports() {
+    return failedReports;
+  }
+
+  /** Marks classes as loaded before the agent attached: their final fields cannot be bound. */
+  void loadedBeforeAgent(Set<Class<?>> loaded) {
+    loadedBeforeAgent.addAll(loaded);
+  }
+
+  ClassBindings bindingsOf(Class<?> type) {
+    return bindings.get(type);
   }
 
   /**
-   * Registers a class the first time it is seen, with values converted from the active snapshot.
-   * Conversion runs outside the commit lock (it may initialize enum classes); if a reload commits
+   * Registers a class the first time it is seen, with values converted from the current snapshot.
+   * Conversion runs outside the lock (it may initialize enum classes); if a reload commits
    * meanwhile, it is done again from the new snapshot.
    */
   private void register(ClassBindings cb) {
-    if (cb.registered) return;
+    Current seen = awaitCurrent();
     while (true) {
-      Active seen = active;
       List<Problem> problems = new ArrayList<>();
-      Values values = convert(cb, seen.snapshot, problems);
-      synchronized (commitLock) {
+      BoundValues values = Planner.convert(cb, seen.snapshot, problems);
+      synchronized (lock) {
         if (cb.registered) return;
-        if (active != seen) continue;
-        cb.setApplied(values);
+        if (current != seen) {
+          seen = current;
+          continue;
+        }
+        cb.initial(values);
         classes.add(new WeakReference<>(cb)); // an unloaded class leaves
         cb.registered = true;
       }
+      if (cb.table() != null) startSweeper();
       for (String warning : cb.warnings) Log.warn(warning);
       for (Problem p : problems) {
         Log.warn(p + "; the field keeps its default until a reload fixes the value");
@@ -139,136 +198,78 @@ public final class Registry {
     }
   }
 
-  static Values convert(ClassBindings cb, Snapshot snapshot, List<Problem> problems) {
-    List<FieldBinding> all = cb.all();
-    Values values = new Values(all.size());
-    for (int i = 0; i < all.size(); i++) {
-      FieldBinding b = all.get(i);
-      Node node = snapshot.find(b.path);
-      values.values[i] = FieldBinding.ABSENT;
-      if (node == null) continue;
-      try {
-        values.values[i] = Converter.convert(node, b.type, b.secret);
-        values.texts[i] = node.render();
-      } catch (ConversionException e) {
-        problems.add(
-            new Problem(
-                e.origin(), b.path + e.subPath() + ": " + e.getMessage() + " (field " + b + ")"));
-      } catch (RuntimeException | LinkageError e) {
-        // e.g. an enum whose static initializer fails: a problem with this value, not a crash
-        problems.add(
-            new Problem(node.origin(), b.path + ": cannot convert: " + e + " (field " + b + ")"));
-      }
+  private void startSweeper() {
+    synchronized (lock) {
+      if (sweeperStarted) return;
+      sweeperStarted = true;
     }
-    return values;
+    Sweeper.start(this);
   }
 
   /** Converts every binding's value under {@code next}, collecting every problem. */
   public Plan plan(Snapshot next) {
-    IdentityHashMap<ClassBindings, Values> values = new IdentityHashMap<>();
-    List<Problem> problems = new ArrayList<>();
-    for (ClassBindings cb : registered()) values.put(cb, convert(cb, next, problems));
-    return new Plan(next, values, problems);
+    return Planner.plan(registered(), next, new ArrayList<>());
   }
 
   /**
-   * Writes the plan's changed values and makes its snapshot active, as the next generation.
+   * Publishes the plan's values, makes its snapshot the next generation, then writes the changed
+   * fields: statics, and every live instance's.
    *
    * @throws IllegalArgumentException if the plan has problems
    */
   public Commit commit(Plan plan) {
     if (!plan.problems().isEmpty()) throw new IllegalArgumentException("plan has problems");
     List<ClassBindings> affected = new ArrayList<>();
-    List<ClassBindings> listeners = new ArrayList<>();
+    List<int[]> changes = new ArrayList<>();
+    List<BoundValues> written = new ArrayList<>();
+    List<ClassBindings> callbackOnly = new ArrayList<>();
     List<Problem> late = new ArrayList<>();
-    Active previous;
-    synchronized (commitLock) {
-      previous = active;
+    Current previous;
+    synchronized (lock) {
+      previous = awaitCurrent();
       for (ClassBindings cb : registered()) {
-        Values values = plan.values.get(cb);
+        BoundValues values = plan.valuesOf(cb);
         // A class that registered after planning bound from the old snapshot: plan it now.
-        if (values == null) values = convert(cb, plan.snapshot, late);
-        if (cb.write(values)) affected.add(cb);
-        else if (!cb.hasBindings()) listeners.add(cb);
+        if (values == null) values = Planner.convert(cb, plan.snapshot, late);
+        int[] changed = cb.publish(values);
+        if (changed.length > 0) {
+          affected.add(cb);
+          changes.add(changed);
+          written.add(values);
+        } else if (!cb.hasBindings()) {
+          callbackOnly.add(cb);
+        }
       }
-      active = new Active(plan.snapshot, previous.generation + 1);
+      current = new Current(plan.snapshot, previous.generation + 1, System.currentTimeMillis());
+    }
+    for (int i = 0; i < affected.size(); i++) {
+      affected.get(i).writeStatics(changes.get(i), written.get(i));
+      affected.get(i).writeInstances(changes.get(i), written.get(i));
     }
     for (Problem p : late) Log.warn(p + "; the field keeps its default until a reload fixes it");
-    return new Commit(active.generation, previous.snapshot, affected, listeners);
+    return new Commit(previous.generation + 1, previous.snapshot, affected, callbackOnly);
   }
 
-  /**
-   * Runs the {@code @OnReload} methods after a commit. Static ones run once per class whose fields
-   * changed; instance ones once per affected object — an object is affected when a field it holds
-   * changed, in its own class or a superclass — with every {@code @OnReload} method of its class
-   * hierarchy, each once (an overridden method runs as its override). A class that has callbacks
-   * but no bound field anywhere in its hierarchy hears of every reload that changed a key. A
-   * callback that throws is logged; the others still run.
-   */
+  /** Runs the {@code @OnReload} methods after {@code commit}; see {@link Callbacks}. */
   public void runCallbacks(Commit commit, ReloadEvent event) {
-    List<ClassBindings> targets = new ArrayList<>(commit.affected);
-    if (!event.changedKeys().isEmpty()) {
-      for (ClassBindings cb : commit.listeners) {
-        if (!boundInHierarchy(cb.type)) targets.add(cb);
-      }
-    }
-    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
-    List<Object> objects = new ArrayList<>();
-    for (ClassBindings cb : targets) {
-      for (Callback c : cb.staticCallbacks) call(c, null, event);
-      if (!cb.tracksInstances()) continue;
-      for (Object object : cb.liveInstances()) {
-        if (seen.put(object, Boolean.TRUE) == null) objects.add(object);
-      }
-    }
-    for (Object object : objects) {
-      for (Callback c : hierarchyCallbacks.get(object.getClass())) call(c, object, event);
-    }
+    callbacks().run(commit, event);
   }
-
-  private boolean boundInHierarchy(Class<?> type) {
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      if (bindings.get(c).hasBindings()) return true;
-    }
-    return false;
-  }
-
-  /** Every instance {@code @OnReload} method of a class and its superclasses, overrides once. */
-  private final ClassValue<List<Callback>> hierarchyCallbacks =
-      new ClassValue<>() {
-        @Override
-        protected List<Callback> computeValue(Class<?> type) {
-          List<Callback> out = new ArrayList<>();
-          java.util.Set<String> signatures = new java.util.HashSet<>();
-          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Callback callback : bindings.get(c).instanceCallbacks) {
-              if (signatures.add(callback.signature())) out.add(callback);
-            }
-          }
-          return List.copyOf(out);
-        }
-      };
-
-  /** The callback running now, for the warning about one that blocks. */
-  private volatile Callback runningCallback;
 
   /** The {@code @OnReload} method running now, or {@code null}. */
   public String runningCallback() {
-    Callback c = runningCallback;
-    return c == null ? null : c.toString();
+    Callbacks c = callbacks;
+    return c == null ? null : c.running();
   }
 
-  private void call(Callback callback, Object target, ReloadEvent event) {
-    runningCallback = callback;
-    try {
-      callback.invoke(target, event);
-    } catch (Throwable t) {
-      Log.error(
-          "@OnReload method " + callback + " threw; the reload stays applied, other callbacks ran",
-          t);
-    } finally {
-      runningCallback = null;
+  private Callbacks callbacks() {
+    Callbacks c = callbacks;
+    if (c == null) {
+      synchronized (lock) {
+        c = callbacks;
+        if (c == null) callbacks = c = new Callbacks(this);
+      }
     }
+    return c;
   }
 
   /** The keys of {@code snapshot} that bind to no field of the classes registered so far. */
@@ -281,15 +282,20 @@ public final class Registry {
     return UnknownKeys.bound(paths, allBindings());
   }
 
+  /** For each leaf key of {@code snapshot}, the fields ({@code Class.field}) it feeds. */
+  public Map<String, List<String>> fieldsByKey(Snapshot snapshot) {
+    return UnknownKeys.fieldsByKey(snapshot, allBindings());
+  }
+
   private List<FieldBinding> allBindings() {
     List<FieldBinding> all = new ArrayList<>();
-    for (ClassBindings cb : registered()) all.addAll(cb.all());
+    for (ClassBindings cb : registered()) all.addAll(cb.all);
     return all;
   }
 
   /** The live registered classes, dropping those that were unloaded. */
-  private List<ClassBindings> registered() {
-    synchronized (commitLock) {
+  List<ClassBindings> registered() {
+    synchronized (lock) {
       List<ClassBindings> out = new ArrayList<>(classes.size());
       for (Iterator<WeakReference<ClassBindings>> it = classes.iterator(); it.hasNext(); ) {
         ClassBindings cb = it.next().get();
@@ -300,24 +306,60 @@ public final class Registry {
     }
   }
 
-  /** The number of bound fields and of tracked live instances, for status reports. */
-  public int[] counts() {
-    int fields = 0;
-    int instances = 0;
+  /** The sweeper's pass after a garbage collection. */
+  void sweep(long now) {
     for (ClassBindings cb : registered()) {
-      fields += cb.statics.size() + cb.instances.size();
-      instances += cb.liveCount();
+      InstanceTable table = cb.table();
+      if (table != null) table.sweep(now);
     }
-    return new int[] {fields, instances};
   }
 
-  private static final class Active {
-    final Snapshot snapshot;
-    final long generation;
+  /** What status reports: bound fields, live instances, and the instance table's entries. */
+  public BindingCounts counts() {
+    int fields = 0;
+    int instances = 0;
+    int entries = 0;
+    for (ClassBindings cb : registered()) {
+      fields += cb.all.size();
+      InstanceTable table = cb.table();
+      if (table != null) {
+        instances += table.liveCount();
+        entries += table.entries();
+      }
+    }
+    return new BindingCounts(fields, instances, entries);
+  }
 
-    Active(Snapshot snapshot, long generation) {
+  /** The active configuration: a snapshot, its generation and when it was applied. */
+  public static final class Current {
+    public final Snapshot snapshot;
+    public final long generation;
+
+    /** Epoch milliseconds at which this generation became active. */
+    public final long appliedAt;
+
+    Current(Snapshot snapshot, long generation, long appliedAt) {
       this.snapshot = snapshot;
       this.generation = generation;
+      this.appliedAt = appliedAt;
+    }
+  }
+
+  /** Counts for status. */
+  public static final class BindingCounts {
+    /** Bound fields in the classes registered so far. */
+    public final int fields;
+
+    /** Objects with bound fields or instance callbacks that are alive now. */
+    public final int liveInstances;
+
+    /** Entries the instance tables hold: live objects and those not yet known dead. */
+    public final int trackedEntries;
+
+    BindingCounts(int fields, int liveInstances, int trackedEntries) {
+      this.fields = fields;
+      this.liveInstances = liveInstances;
+      this.trackedEntries = trackedEntries;
     }
   }
 }

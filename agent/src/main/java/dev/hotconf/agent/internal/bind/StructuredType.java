@@ -22,11 +22,11 @@ import java.util.Map;
  * {@code max_size} and {@code maxSize} all set {@code maxSize}. A record needs every component; a
  * plain class keeps its initializer's value for a key that is absent.
  */
-final class Structure {
-  private static final ClassValue<Structure> CACHE =
-      new ClassValue<>() {
+final class StructuredType {
+  private static final ClassValue<StructuredType> CACHE =
+      new ClassValue<StructuredType>() {
         @Override
-        protected Structure computeValue(Class<?> type) {
+        protected StructuredType computeValue(Class<?> type) {
           return describe(type);
         }
       };
@@ -38,7 +38,7 @@ final class Structure {
   /** Properties by normalized name, in declaration order. */
   final Map<String, Property> properties;
 
-  private Structure(
+  private StructuredType(
       Class<?> type, boolean record, Constructor<?> constructor, Map<String, Property> properties) {
     this.type = type;
     this.record = record;
@@ -47,7 +47,7 @@ final class Structure {
   }
 
   /** The structure of {@code type}, or {@code null} if it is not a record or plain class. */
-  static Structure of(Class<?> type) {
+  static StructuredType of(Class<?> type) {
     return CACHE.get(type);
   }
 
@@ -73,7 +73,7 @@ final class Structure {
     return properties.get(normalize(key));
   }
 
-  private static Structure describe(Class<?> type) {
+  private static StructuredType describe(Class<?> type) {
     if (type.isPrimitive()
         || type.isArray()
         || type.isInterface()
@@ -96,7 +96,7 @@ final class Structure {
         }
         Constructor<?> canonical = type.getDeclaredConstructor(types.toArray(new Class<?>[0]));
         canonical.setAccessible(true);
-        return new Structure(type, true, canonical, properties);
+        return new StructuredType(type, true, canonical, properties);
       } catch (ReflectiveOperationException | RuntimeException e) {
         return null;
       }
@@ -123,7 +123,7 @@ final class Structure {
             normalize(f.getName()), new Property(f.getName(), f.getGenericType(), f));
       }
     }
-    return properties.isEmpty() ? null : new Structure(type, false, constructor, properties);
+    return properties.isEmpty() ? null : new StructuredType(type, false, constructor, properties);
   }
 
   private static boolean isPlatform(Class<?> type) {
@@ -147,7 +147,7 @@ final class Structure {
       Property p = property(e.getKey());
       if (p == null) continue; // reported as an unknown key, with a "did you mean"
       Node node = e.getValue();
-      if (node instanceof Node.Scalar && ((Node.Scalar) node).text() == null) continue;
+      if (node.isNull()) continue;
       try {
         values.put(p.name, Converter.convert(node, p.type, secret));
       } catch (ConversionException x) {

@@ -1,14 +1,15 @@
 package dev.hotconf.agent.internal.bind;
 
 import dev.hotconf.agent.internal.load.Node;
+import dev.hotconf.agent.internal.load.Paths;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,13 @@ final class UnknownKeys {
       String path = leaf.getKey();
       if (covered(path, byPath)) continue;
       if (unknown.size() == MAX_REPORTED) {
-        unknown.add(new Problem(null, "and more"));
+        unknown.add(Problem.general("and more"));
         break;
       }
       if (known == null) known = knownPaths(bindings);
       String guess = closest(path, known);
       unknown.add(
-          new Problem(
+          Problem.at(
               leaf.getValue().origin(),
               path + (guess == null ? "" : " (did you mean " + guess + "?)")));
     }
@@ -56,6 +57,26 @@ final class UnknownKeys {
     return out;
   }
 
+  /** For each leaf key, the fields it feeds ({@code Class.field}); empty for an unbound key. */
+  static Map<String, List<String>> fieldsByKey(Snapshot snapshot, List<FieldBinding> bindings) {
+    Map<String, List<FieldBinding>> byPath = new HashMap<>();
+    for (FieldBinding b : bindings) byPath.computeIfAbsent(b.path, k -> new ArrayList<>()).add(b);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String path : snapshot.leafNodes().keySet()) {
+      List<String> fields = new ArrayList<>();
+      forEachPrefix(
+          path,
+          (prefix, rest) -> {
+            for (FieldBinding b : byPath.getOrDefault(prefix, List.of())) {
+              if (Converter.covers(b.type, rest)) fields.add(b.toString());
+            }
+            return false;
+          });
+      out.put(path, fields);
+    }
+    return out;
+  }
+
   private static Map<String, Type> byPath(List<FieldBinding> bindings) {
     Map<String, Type> byPath = new HashMap<>();
     for (FieldBinding b : bindings) byPath.put(b.path, b.type);
@@ -64,12 +85,27 @@ final class UnknownKeys {
 
   /** Whether a binding's path is the leaf's path or a prefix whose type takes the rest. */
   private static boolean covered(String path, Map<String, Type> byPath) {
-    List<String> segments = Arrays.asList(path.split("\\.", -1));
-    for (int i = segments.size(); i > 0; i--) {
-      Type type = byPath.get(String.join(".", segments.subList(0, i)));
-      if (type != null && Converter.covers(type, segments.subList(i, segments.size()))) {
-        return true;
-      }
+    return forEachPrefix(
+        path,
+        (prefix, rest) -> {
+          Type type = byPath.get(prefix);
+          return type != null && Converter.covers(type, rest);
+        });
+  }
+
+  /** What is asked of each prefix of a path, with the segments below it. */
+  private interface PrefixTest {
+    boolean test(String prefix, List<String> rest);
+  }
+
+  /** Tries {@code path} and each shorter prefix; true as soon as one test is. */
+  private static boolean forEachPrefix(String path, PrefixTest test) {
+    List<String> segments = Paths.split(path);
+    if (test.test(path, List.of())) return true;
+    int end = path.length();
+    for (int i = segments.size() - 1; i > 0; i--) {
+      end = path.lastIndexOf('.', end - 1);
+      if (test.test(path.substring(0, end), segments.subList(i, segments.size()))) return true;
     }
     return false;
   }
@@ -86,9 +122,9 @@ final class UnknownKeys {
     if (depth > 5) return;
     if (type instanceof ParameterizedType) return;
     if (!(type instanceof Class)) return;
-    Structure structure = Structure.of((Class<?>) type);
+    StructuredType structure = StructuredType.of((Class<?>) type);
     if (structure == null) return;
-    for (Structure.Property p : structure.properties.values()) {
+    for (StructuredType.Property p : structure.properties.values()) {
       addKnown(path + "." + p.name, p.type, into, depth + 1);
     }
   }

@@ -136,9 +136,9 @@ class AllOrNothingProperties {
     Statistics.collect("applied");
     registry.commit(plan);
     assertEquals(2, registry.generation());
-    ClassBindings cb = ClassBindings.of(Target.class);
+    ClassBindings cb = AnnotationScan.scan(Target.class, false);
     Object[] now = fields();
-    List<FieldBinding> all = cb.all();
+    List<FieldBinding> all = cb.all;
     Object[] defaults = {-1, "default", Duration.ZERO, List.of(), Map.of()};
     for (int i = 0; i < all.size(); i++) {
       FieldBinding b = all.get(i);

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hotconf.agent.bridge.Bridge;
+import dev.hotconf.agent.internal.Names;
 import java.io.InputStream;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +27,56 @@ class InstrumenterTest {
 
   @AfterEach
   void uninstall() {
-    Bridge.install(null, null);
+    Bridge.install(null);
   }
 
   @Test
   void theScanFindsOnlyClassesThatUseTheAnnotations() throws Exception {
-    assertTrue(Instrumenter.mentionsAnnotations(bytes(Sample.class)));
-    assertFalse(Instrumenter.mentionsAnnotations(bytes(InstrumenterTest.class)));
-    assertFalse(Instrumenter.mentionsAnnotations(bytes(String.class)));
-    assertNull(
-        new Instrumenter(null)
-            .transform(getClass().getClassLoader(), "x/Y", null, null, bytes(String.class)));
+    assertTrue(ClassFileScan.mentionsAnnotations(bytes(Sample.class)));
+    assertFalse(ClassFileScan.mentionsAnnotations(bytes(InstrumenterTest.class)));
+    assertFalse(ClassFileScan.mentionsAnnotations(bytes(String.class)));
+    assertFalse(ClassFileScan.mentionsAnnotations(new byte[] {1, 2, 3}));
+    assertTrue(ClassRewriter.declaresBindings(bytes(Sample.class)));
+    assertFalse(ClassRewriter.declaresBindings(bytes(InstrumenterTest.class)));
+  }
+
+  @Test
+  void theFilterDismissesTheJdkAndTheAgentBeforeScanning() throws Exception {
+    Instrumenter instrumenter = new Instrumenter(null);
+    ClassLoader app = getClass().getClassLoader();
+    byte[] sample = bytes(Sample.class);
+    assertEquals(
+        Instrumenter.Decision.PLATFORM, instrumenter.filter(null, "java/lang/Foo", null, sample));
+    assertEquals(
+        Instrumenter.Decision.PLATFORM,
+        instrumenter.filter(ClassLoader.getPlatformClassLoader(), "x/Y", null, sample));
+    assertEquals(
+        Instrumenter.Decision.PLATFORM,
+        instrumenter.filter(app, "jdk/internal/reflect/Generated1", null, sample));
+    assertEquals(
+        Instrumenter.Decision.AGENT,
+        instrumenter.filter(app, Names.AGENT_PACKAGE_INTERNAL + "X", null, sample));
+    assertEquals(
+        Instrumenter.Decision.NO_ANNOTATION,
+        instrumenter.filter(app, "x/Y", null, bytes(InstrumenterTest.class)));
+    assertEquals(Instrumenter.Decision.INSTRUMENT, instrumenter.filter(app, "x/Y", null, sample));
+    try (URLClassLoader isolated = new URLClassLoader(new URL[0], null)) {
+      assertEquals(
+          Instrumenter.Decision.UNREACHABLE, instrumenter.filter(isolated, "x/Y", null, sample));
+    }
+    assertEquals(
+        Instrumenter.Decision.OTHER_MODE,
+        instrumenter.filter(app, "x/Y", Sample.class, sample),
+        "a transformer for new classes leaves retransformations alone");
+    Instrumenter late = Instrumenter.forLoadedClasses(null, Set.of(Sample.class));
+    assertEquals(Instrumenter.Decision.OTHER_MODE, late.filter(app, "x/Y", null, sample));
+    assertEquals(Instrumenter.Decision.INSTRUMENT, late.filter(app, "x/Y", Sample.class, sample));
+    assertNull(instrumenter.transform(null, app, "x/Y", null, null, bytes(InstrumenterTest.class)));
   }
 
   @Test
   void boundFieldsBecomeVolatileAndLoseFinalConstantsStay() throws Exception {
-    Class<?> type = load(Instrumenter.instrument(bytes(Sample.class)));
+    Class<?> type = load(ClassRewriter.rewrite(bytes(Sample.class)));
     assertEquals(
         "static volatile", Modifier.toString(type.getDeclaredField("LIST").getModifiers()));
     assertEquals("volatile", Modifier.toString(type.getDeclaredField("name").getModifiers()));
@@ -51,8 +89,19 @@ class InstrumenterTest {
   void classInitializationAndEachObjectAreReportedExactlyOnce() throws Exception {
     List<Class<?>> initialized = new ArrayList<>();
     List<Object> constructed = new ArrayList<>();
-    Bridge.install(initialized::add, (object, type) -> constructed.add(object));
-    Class<?> type = load(Instrumenter.instrument(bytes(Sample.class)));
+    Bridge.install(
+        new Bridge.Handler() {
+          @Override
+          public void initialized(Class<?> type) {
+            initialized.add(type);
+          }
+
+          @Override
+          public void constructed(Object object, Class<?> type) {
+            constructed.add(object);
+          }
+        });
+    Class<?> type = load(ClassRewriter.rewrite(bytes(Sample.class)));
     java.lang.reflect.Constructor<?> delegating = type.getDeclaredConstructor();
     java.lang.reflect.Constructor<?> callingSuper = type.getDeclaredConstructor(String.class);
     delegating.setAccessible(true);
@@ -65,8 +114,30 @@ class InstrumenterTest {
   }
 
   @Test
+  void aHandlerThatThrowsNeverReachesTheConstructor() throws Exception {
+    Bridge.install(
+        new Bridge.Handler() {
+          @Override
+          public void initialized(Class<?> type) {
+            throw new OutOfMemoryError("simulated");
+          }
+
+          @Override
+          public void constructed(Object object, Class<?> type) {
+            throw new IllegalStateException("simulated");
+          }
+        });
+    Class<?> type = load(ClassRewriter.rewrite(bytes(Sample.class)));
+    java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(String.class);
+    c.setAccessible(true);
+    java.lang.reflect.Field name = type.getDeclaredField("name");
+    name.setAccessible(true);
+    assertEquals("n", name.get(c.newInstance("n")));
+  }
+
+  @Test
   void classesWithoutBindingsAreLeftAlone() throws Exception {
-    assertNull(Instrumenter.instrument(bytes(InstrumenterTest.class)));
+    assertNull(ClassRewriter.rewrite(bytes(InstrumenterTest.class)));
   }
 
   /** Defines the instrumented bytes in a loader of their own, beside the original class. */
