@@ -1,52 +1,44 @@
 package dev.hotconf.agent;
 
 import dev.hotconf.agent.bridge.Bridge;
-import dev.hotconf.agent.internal.Log;
 import dev.hotconf.agent.internal.Options;
+import dev.hotconf.agent.internal.StartupException;
 import dev.hotconf.agent.internal.bind.Instrumenter;
-import dev.hotconf.agent.internal.bind.LateAttach;
 import dev.hotconf.agent.internal.bind.Registry;
-import dev.hotconf.agent.internal.load.ConfigFile;
-import dev.hotconf.agent.internal.load.LoadException;
-import dev.hotconf.agent.internal.load.Loader;
-import dev.hotconf.agent.internal.load.Snapshot;
-import dev.hotconf.agent.internal.ops.Pidfile;
-import dev.hotconf.agent.internal.ops.ReloaderBean;
-import dev.hotconf.agent.internal.ops.SystemdNotifier;
 import dev.hotconf.agent.internal.reload.Reloader;
-import dev.hotconf.agent.internal.trigger.FileWatcher;
 import dev.hotconf.agent.internal.trigger.SignalTrigger;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
- * The agent's entry point. It does as little as possible: parse the options, load the first
- * snapshot, install the transformer, start the reload thread and install the triggers.
+ * The agent's entry point. It does as little as possible on the application's start-up path: parse
+ * the options, install the transformer and the signal handlers (which record requests), and start a
+ * thread of its own ({@link Startup}) for the rest — reading the first configuration, starting the
+ * reload thread, the watcher, the MBean. The first class that needs a binding waits for that
+ * configuration, so no {@code @Reloadable} field is ever observed unbound.
+ *
+ * <p>Rules for this class and everything it reaches before {@code premain} returns, as they cost
+ * every application its start-up time: load as few classes as possible (each costs the JVM most of
+ * a millisecond here); no lambda, method reference, stream, regular expression, {@code
+ * String.format} or indy string concatenation (the build compiles concatenation to {@code
+ * StringBuilder}); no MBean, JFR, file watcher or native library; no logging (the application may
+ * still choose its logging backend in {@code main}).
  */
 public final class HotconfAgent {
   private HotconfAgent() {}
 
   /** Set once the agent runs in this JVM: a second attach must not start a second agent. */
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static boolean started; // guarded by HotconfAgent.class
 
   /**
-   * Called by the JVM for {@code -javaagent:hotconf-agent.jar=OPTIONS}. A bad option or
-   * configuration stops the JVM with one message, as nginx refuses to start.
+   * Called by the JVM for {@code -javaagent:hotconf-agent.jar=OPTIONS}. A bad option stops the JVM
+   * with one message, as nginx refuses to start; so does a bad configuration, once it is read.
    *
    * @param args the agent options
    * @param inst the JVM's instrumentation
    */
   public static void premain(String args, Instrumentation inst) {
-    try {
-      start(args, inst, false);
-    } catch (IllegalArgumentException e) {
-      System.err.println("hotconf: " + e.getMessage());
-      System.err.flush();
-      System.exit(1);
-    }
+    startAgent(args, inst, false);
   }
 
   /**
@@ -58,59 +50,68 @@ public final class HotconfAgent {
    * @param inst the JVM's instrumentation
    */
   public static void agentmain(String args, Instrumentation inst) {
+    startAgent(args, inst, true);
+  }
+
+  /** Both entry points: nothing thrown here may stop the application, except a user's mistake. */
+  private static void startAgent(String args, Instrumentation inst, boolean late) {
     try {
-      start(args, inst, true);
-    } catch (IllegalArgumentException e) {
-      System.err.println("hotconf: not attached: " + e.getMessage());
+      start(args, inst, late);
+    } catch (Throwable t) {
+      // One handler, tested with instanceof: a catch clause per type would load each class.
+      if (t instanceof StartupException) {
+        System.err.println((late ? "hotconf: not attached: " : "hotconf: ") + t.getMessage());
+        System.err.flush();
+        if (!late) System.exit(1);
+        return;
+      }
+      // A bug of ours: the application runs without hotconf rather than not at all.
+      System.err.println("hotconf: not started, the application runs without it: " + t);
+      t.printStackTrace();
     }
   }
 
-  private static void start(String args, Instrumentation inst, boolean late) {
-    Options options = Options.parse(args);
-    if (!STARTED.compareAndSet(false, true)) {
-      throw new IllegalArgumentException("hotconf already runs in this JVM");
-    }
-    Loader loader = new Loader(options.files(), options.limits());
-    Snapshot first;
+  private static void start(String args, Instrumentation inst, boolean late) throws Exception {
+    Options options;
     try {
-      first = loader.load();
-    } catch (LoadException e) {
-      String problems =
-          e.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
-      if (options.onError() == Options.OnError.EXIT || late) {
-        STARTED.set(false);
-        throw new IllegalArgumentException(
-            "cannot start: "
-                + problems
-                + "; fix the configuration"
-                + (late
-                    ? ""
-                    : ", or add on-error=warn to the agent options to start with defaults"));
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      throw StartupException.because(e.getMessage());
+    }
+    synchronized (HotconfAgent.class) {
+      if (started) throw StartupException.because("hotconf already runs in this JVM");
+      started = true;
+    }
+    Registry registry = new Registry();
+    Bridge.install(registry);
+    Reloader reloader = new Reloader(registry);
+    if (late) {
+      // A running JVM: read the configuration now, and leave the JVM alone if it is broken.
+      String problem = Startup.loadNow(options, reloader);
+      if (problem != null) {
+        synchronized (HotconfAgent.class) {
+          started = false;
+        }
+        throw StartupException.because("cannot start: " + problem + "; fix the configuration");
       }
-      Log.warn("starting with every field at its default: " + problems);
-      first = Snapshot.EMPTY;
     }
-    Registry registry = new Registry(first);
-    Bridge.install(registry::initialized, registry::constructed);
     inst.addTransformer(new Instrumenter(inst), false);
-    if (late) LateAttach.bindLoadedClasses(inst, registry);
-    Reloader reloader =
-        new Reloader(loader, registry, options.verbose(), options.callbackTimeout());
-    SystemdNotifier notifier = SystemdNotifier.startIfNotified(registry.generation());
-    if (notifier != null) reloader.addListener(notifier);
-    reloader.start();
-    List<String> triggers =
-        new ArrayList<>(SignalTrigger.install(options.signals(), inst, reloader::request));
-    if (options.watch()) {
-      FileWatcher.start(
-          options.files().stream().map(ConfigFile::path).collect(Collectors.toList()),
-          reloader::request);
-      triggers.add("file-watch");
+    List<String> signals = SignalTrigger.install(options.signals(), inst, reloader);
+    if (late) {
+      Startup.run(options, inst, reloader, signals, true);
+      return;
     }
-    if (options.jmx()) {
-      triggers.add("jmx");
-      new ReloaderBean(reloader, registry, options.files(), triggers).registerWhenJmxStarts();
-    }
-    if (options.pidfile() != null) Pidfile.write(options.pidfile());
+    Thread thread =
+        new Thread(
+            new Runnable() {
+              // Startup itself loads on this thread, with everything it names, not in premain.
+              @Override
+              public void run() {
+                Startup.run(options, inst, reloader, signals, false);
+              }
+            },
+            "hotconf-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 }

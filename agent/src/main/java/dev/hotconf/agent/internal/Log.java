@@ -26,6 +26,12 @@ public final class Log {
     logger().log(Level.WARNING, message);
   }
 
+  /** A warning, with the stack trace of {@code cause} when it is not {@code null}. */
+  public static void warn(String message, Throwable cause) {
+    if (cause == null) logger().log(Level.WARNING, message);
+    else logger().log(Level.WARNING, message, cause);
+  }
+
   public static void error(String message) {
     logger().log(Level.ERROR, message);
   }

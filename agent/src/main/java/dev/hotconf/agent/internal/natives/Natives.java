@@ -72,6 +72,19 @@ public final class Natives {
     return (String) call("describe", new Class<?>[] {int.class}, errno);
   }
 
+  /**
+   * As {@link #resetToDefault}, with the reason it failed as the result ({@code null} on success):
+   * callers on the start-up path need not load the exception class.
+   */
+  public static String tryResetToDefault(String name) {
+    try {
+      resetToDefault(name);
+      return null;
+    } catch (Unavailable e) {
+      return e.getMessage();
+    }
+  }
+
   /** Puts the disposition of {@code SIG<name>} back to its default. */
   public static void resetToDefault(String name) throws Unavailable {
     call("resetToDefault", new Class<?>[] {String.class}, name);

@@ -1,27 +1,23 @@
 package dev.hotconf.agent.internal.reload;
 
+import dev.hotconf.agent.internal.AgentThreads;
 import dev.hotconf.agent.internal.Log;
-import dev.hotconf.agent.internal.Secrets;
-import dev.hotconf.agent.internal.bind.Commit;
-import dev.hotconf.agent.internal.bind.Plan;
 import dev.hotconf.agent.internal.bind.Registry;
-import dev.hotconf.agent.internal.load.LoadException;
 import dev.hotconf.agent.internal.load.Loader;
-import dev.hotconf.agent.internal.load.Node;
-import dev.hotconf.agent.internal.load.Problem;
-import dev.hotconf.agent.internal.load.Snapshot;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 /**
- * The one reload thread and the reload path it runs: load → plan → commit (or reject) → callbacks →
- * outcome. Triggers only {@link #request} a reload; requests that arrive while one runs coalesce
- * into one more, so a burst of signals costs at most two reloads.
+ * The one reload thread, {@code hotconf-reload}: it takes requests and runs the {@link ReloadPath}
+ * — load → plan → commit (or reject) → callbacks → outcome — once per batch. Triggers only {@link
+ * #request} a reload; requests that arrive while one runs coalesce into one more, so a burst of
+ * signals costs at most two reloads.
+ *
+ * <p>Requests are numbered as they arrive; a reload serves every request numbered up to its start.
+ * A {@link #ticket()} taken before asking (by signal or otherwise) is what {@link #awaitServed}
+ * waits past: the first reload that ends having served a later request is the one that read the
+ * files after the ask.
  */
 public final class Reloader {
   /** Told when a reload starts and how it ended: service managers, status files. */
@@ -33,45 +29,69 @@ public final class Reloader {
     void finished(Outcome outcome);
   }
 
-  private final Loader loader;
   private final Registry registry;
-  private final boolean verbose;
 
-  /** How long a reload waits for its callbacks before it warns and goes on. */
-  private final long callbackDeadlineMillis;
+  /** What a reload runs; set by configure() before the thread starts. */
+  private volatile ReloadPath path;
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private final Object lock = new Object();
   private boolean pending; // lock
   private String pendingCause; // lock
-
-  /** Requests numbered as they arrive; a reload serves every request numbered up to its start. */
   private long requested; // lock
-
   private long served; // lock
   private boolean running; // lock
   private long applied; // lock
   private long rejected; // lock
+  private long unchanged; // lock
   private Outcome last; // lock
   private Outcome lastRejected; // lock
+  private long lastAppliedAt; // lock
 
-  public Reloader(Loader loader, Registry registry, boolean verbose, Duration callbackDeadline) {
-    this.loader = loader;
+  /**
+   * A reloader that records requests from now on and serves them once {@link #configure configured}
+   * and {@link #start started}: in premain, the signal handlers need it before the options' loader
+   * exists.
+   */
+  public Reloader(Registry registry) {
     this.registry = registry;
-    this.verbose = verbose;
-    this.callbackDeadlineMillis = callbackDeadline.toMillis();
   }
 
-  /** Starts the daemon reload thread. */
+  public Reloader(Loader loader, Registry registry, boolean verbose, Duration callbackDeadline) {
+    this(registry);
+    configure(loader, verbose, callbackDeadline);
+  }
+
+  /** What a reload reads and how; before {@link #start}. */
+  public void configure(Loader loader, boolean verbose, Duration callbackDeadline) {
+    path = new ReloadPath(loader, registry, verbose, callbackDeadline.toMillis());
+  }
+
+  /** Starts the reload thread; it survives any error of one reload. */
   public void start() {
-    Thread thread = new Thread(this::loop, "hotconf-reload");
-    thread.setDaemon(true);
-    thread.start();
+    AgentThreads.start(
+        "hotconf-reload",
+        new Runnable() {
+          @Override
+          public void run() {
+            loop();
+          }
+        });
   }
 
   public void addListener(Listener listener) {
     listeners.add(listener);
+  }
+
+  /** The configured files' loader; {@code null} before {@link #configure}. */
+  public Loader loader() {
+    ReloadPath p = path;
+    return p == null ? null : p.loader;
+  }
+
+  public Registry registry() {
+    return registry;
   }
 
   /** Asks for a reload and returns at once; safe to call from a signal handler. */
@@ -84,23 +104,39 @@ public final class Reloader {
     }
   }
 
+  /** The number of requests so far: a request made after this call is served past it. */
+  public long ticket() {
+    synchronized (lock) {
+      return requested;
+    }
+  }
+
   /**
-   * Asks for a reload and waits for the reload that serves the request.
+   * Waits for the first reload that serves a request made after {@code ticket} was taken.
    *
-   * @return its outcome, or {@code null} if none ended within {@code timeoutMillis}
+   * @return its outcome (or a later one's, which read the files later still), or {@code null} if
+   *     none ended within {@code timeoutMillis}
    */
-  public Outcome requestAndWait(String cause, long timeoutMillis) throws InterruptedException {
+  public Outcome awaitServed(long ticket, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     synchronized (lock) {
-      request(cause);
-      long ticket = requested;
-      while (served < ticket) {
+      while (served <= ticket || last == null) {
         long left = deadline - System.nanoTime();
         if (left <= 0) return null;
         lock.wait(Math.max(1, left / 1_000_000L));
       }
       return last;
     }
+  }
+
+  /** Asks for a reload and waits for the reload that serves the request. */
+  public Outcome requestAndWait(String cause, long timeoutMillis) throws InterruptedException {
+    long ticket;
+    synchronized (lock) {
+      ticket = requested;
+      request(cause);
+    }
+    return awaitServed(ticket, timeoutMillis);
   }
 
   private void loop() {
@@ -128,7 +164,6 @@ public final class Reloader {
         synchronized (lock) {
           running = false;
           served = serving;
-          if (outcome != null) last = outcome;
           lock.notifyAll();
         }
       }
@@ -136,7 +171,7 @@ public final class Reloader {
         for (Listener l : listeners) {
           try {
             l.finished(outcome);
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
             Log.error("a reload listener failed", e);
           }
         }
@@ -146,134 +181,90 @@ public final class Reloader {
 
   /** Runs one reload now, on the calling thread, and logs its outcome. */
   public Outcome reload(String cause) {
-    long start = System.nanoTime();
-    Snapshot next;
-    try {
-      next = loader.load();
-    } catch (LoadException e) {
-      return finish(rejected(e.problems(), cause, start));
-    }
-    Plan plan = registry.plan(next);
-    if (!plan.problems().isEmpty()) return finish(rejected(plan.problems(), cause, start));
-    List<Problem> unknown = registry.unknownKeys(next);
-    if (!unknown.isEmpty()) {
-      Log.warn(
-          "keys that bind to no field (of the classes loaded so far): "
-              + unknown.stream().map(Problem::toString).collect(Collectors.joining("; ")));
-    }
-    Commit commit = registry.commit(plan);
-    Set<String> changed = next.changedKeys(commit.previous());
-    runCallbacks(commit, new Event(commit.generation(), changed, cause));
-    List<String> details =
-        verbose ? details(changed, registry.bound(changed), commit.previous(), next) : List.of();
-    return finish(
-        Outcome.applied(commit.generation(), changed, details, cause, System.nanoTime() - start));
-  }
-
-  /**
-   * Runs the callbacks on a thread of their own and waits for them up to the callback deadline
-   * ({@code callback-timeout}): a callback that blocks is warned about, and the reload thread goes
-   * on, so that later reloads are not lost behind it.
-   */
-  private void runCallbacks(Commit commit, Event event) {
-    Thread callbacks = new Thread(() -> registry.runCallbacks(commit, event), "hotconf-callbacks");
-    callbacks.setDaemon(true);
-    callbacks.start();
-    try {
-      callbacks.join(callbackDeadlineMillis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    if (callbacks.isAlive()) {
-      String running = registry.runningCallback();
-      Log.warn(
-          "@OnReload "
-              + (running == null ? "callbacks" : "method " + running)
-              + " of generation "
-              + event.generation()
-              + " still runs after "
-              + callbackDeadlineMillis
-              + " ms; the reload is applied, and later reloads go on without waiting for it");
-    }
-  }
-
-  /**
-   * {@code key: old → new} for each changed key. Secrets are masked, and so are keys that bind to
-   * no field: a typo in a secret key ({@code passwrd}) must not reveal the secret.
-   */
-  private static List<String> details(
-      Set<String> changed, Set<String> bound, Snapshot before, Snapshot after) {
-    Map<String, Node> old = before.leafNodes();
-    Map<String, Node> now = after.leafNodes();
-    List<String> details = new ArrayList<>();
-    for (String key : changed.stream().sorted().collect(Collectors.toList())) {
-      boolean hidden = !bound.contains(key) || Secrets.isSecret(key);
-      details.add(key + ": " + shown(hidden, old.get(key)) + " → " + shown(hidden, now.get(key)));
-    }
-    return details;
-  }
-
-  private static String shown(boolean hidden, Node node) {
-    if (node == null) return "(absent)";
-    if (hidden) return "****";
-    return node instanceof Node.Scalar ? ((Node.Scalar) node).text() : node.render();
-  }
-
-  private Outcome rejected(List<Problem> problems, String cause, long start) {
-    return Outcome.rejected(registry.generation(), problems, cause, System.nanoTime() - start);
+    ReloadPath p = path;
+    if (p == null) throw new IllegalStateException("not configured");
+    return finish(p.run(cause));
   }
 
   private Outcome finish(Outcome outcome) {
     synchronized (lock) {
-      if (outcome.applied()) {
-        applied++;
-      } else {
-        rejected++;
-        lastRejected = outcome;
+      switch (outcome.kind()) {
+        case APPLIED:
+          applied++;
+          lastAppliedAt = outcome.endedAt();
+          break;
+        case REJECTED:
+          rejected++;
+          lastRejected = outcome;
+          break;
+        default:
+          unchanged++;
       }
+      last = outcome;
     }
-    if (outcome.applied()) Log.info(outcome.toString());
-    else Log.error(outcome.toString());
+    if (outcome.kind() == Outcome.Kind.REJECTED) Log.error(outcome.toString());
+    else Log.info(outcome.toString());
     return outcome;
   }
 
-  /** What status reports tell about reloads. */
+  /** What status reports tell about reloads, at one moment. */
   public Status status() {
     synchronized (lock) {
       return new Status(
-          registry.generation(), applied, rejected, served, running, last, lastRejected);
+          applied,
+          rejected,
+          unchanged,
+          requested,
+          served,
+          running,
+          last,
+          lastRejected,
+          lastAppliedAt);
     }
   }
 
   /** The reload counters and outcomes at one moment. */
   public static final class Status {
-    public final long generation;
     public final long applied;
     public final long rejected;
+    public final long unchanged;
 
-    /** The number of requests served so far: grows when a reload ends. */
+    /** Requests recorded so far. */
+    public final long requested;
+
+    /** Requests served so far: grows when a reload ends. */
     public final long served;
 
     public final boolean running;
+
+    /** The last reload's outcome, or {@code null} before the first. */
     public final Outcome last;
+
+    /** The last rejected reload's outcome, or {@code null}. */
     public final Outcome lastRejected;
 
+    /** Epoch milliseconds of the last applied reload, 0 if none. */
+    public final long lastAppliedAt;
+
     Status(
-        long generation,
         long applied,
         long rejected,
+        long unchanged,
+        long requested,
         long served,
         boolean running,
         Outcome last,
-        Outcome lastRejected) {
-      this.generation = generation;
+        Outcome lastRejected,
+        long lastAppliedAt) {
       this.applied = applied;
       this.rejected = rejected;
+      this.unchanged = unchanged;
+      this.requested = requested;
       this.served = served;
       this.running = running;
       this.last = last;
       this.lastRejected = lastRejected;
+      this.lastAppliedAt = lastAppliedAt;
     }
   }
 }

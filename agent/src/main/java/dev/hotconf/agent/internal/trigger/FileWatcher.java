@@ -1,7 +1,12 @@
 package dev.hotconf.agent.internal.trigger;
 
+import dev.hotconf.agent.internal.AgentThreads;
 import dev.hotconf.agent.internal.Log;
+import dev.hotconf.agent.internal.load.ConfigFile;
+import dev.hotconf.agent.internal.load.LoadException;
+import dev.hotconf.agent.internal.reload.Reloader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -18,28 +23,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * {@code watch=true}: a reload when a configuration file's content changes. It watches the files'
  * directories, not the files, so that it follows editors that write a temporary file and rename it
  * over the old one, and Kubernetes ConfigMap volumes, which swap a {@code ..data} symlink. Any
- * event waits for a quiet period (a burst of writes makes one reload), then the files' contents are
- * compared with those of the last request: a rejected file is retried on its next change.
+ * event waits for a quiet period (a burst of writes makes one reload): this trigger alone waits for
+ * writes to settle, as it is the one that fires while a writer may be at work. Then the files'
+ * contents are compared with those of the last request (read like configuration files: regular
+ * files only, capped): a rejected file is retried on its next change.
  */
 public final class FileWatcher {
   /** How long the directories must stay quiet before the files are compared. */
   static final long QUIET_MILLIS = 150;
 
   private final List<Path> files;
-  private final Consumer<String> request;
+  private final Reloader reloader;
   private final WatchService service;
+  private final long maxBytes;
   private List<byte[]> fingerprints;
 
-  private FileWatcher(List<Path> files, Consumer<String> request, WatchService service) {
+  private FileWatcher(List<Path> files, Reloader reloader, WatchService service, long maxBytes) {
     this.files = List.copyOf(files);
-    this.request = request;
+    this.reloader = reloader;
     this.service = service;
+    this.maxBytes = maxBytes;
     this.fingerprints = fingerprints();
   }
 
@@ -47,9 +55,10 @@ public final class FileWatcher {
    * Starts watching on a daemon thread.
    *
    * @param files the configuration files
-   * @param request receives {@code "file-watch"} for each change
+   * @param reloader receives a {@code "file-watch"} request for each change
+   * @param maxBytes the largest file read (the agent option max-file-size)
    */
-  public static void start(List<Path> files, Consumer<String> request) {
+  public static void start(List<Path> files, Reloader reloader, long maxBytes) {
     try {
       WatchService service = FileSystems.getDefault().newWatchService();
       Set<Path> dirs = new LinkedHashSet<>();
@@ -61,10 +70,15 @@ public final class FileWatcher {
             StandardWatchEventKinds.ENTRY_MODIFY,
             StandardWatchEventKinds.ENTRY_DELETE);
       }
-      FileWatcher watcher = new FileWatcher(files, request, service);
-      Thread t = new Thread(watcher::loop, "hotconf-watch");
-      t.setDaemon(true);
-      t.start();
+      FileWatcher watcher = new FileWatcher(files, reloader, service, maxBytes);
+      AgentThreads.start(
+          "hotconf-watch",
+          new Runnable() {
+            @Override
+            public void run() {
+              watcher.loop();
+            }
+          });
     } catch (IOException e) {
       Log.warn("cannot watch the configuration files (" + e + "): watch=true has no effect");
     }
@@ -87,7 +101,7 @@ public final class FileWatcher {
         List<byte[]> now = fingerprints();
         if (!same(now, fingerprints)) {
           fingerprints = now;
-          request.accept("file-watch");
+          reloader.request("file-watch");
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -135,14 +149,20 @@ public final class FileWatcher {
     }
   }
 
-  /** A digest of each file's content, or an empty array for a file that cannot be read. */
+  /** A digest of each file's content, or of why it cannot be read (that changing counts too). */
   private List<byte[]> fingerprints() {
     List<byte[]> out = new ArrayList<>();
     for (Path file : files) {
+      byte[] content;
       try {
-        out.add(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-      } catch (IOException | NoSuchAlgorithmException e) {
-        out.add(new byte[0]);
+        content = ConfigFile.readStable(file, file.toString(), maxBytes);
+      } catch (LoadException e) {
+        content = e.getMessage().getBytes(StandardCharsets.UTF_8);
+      }
+      try {
+        out.add(MessageDigest.getInstance("SHA-256").digest(content));
+      } catch (NoSuchAlgorithmException e) {
+        out.add(content);
       }
     }
     return out;
