@@ -12,7 +12,8 @@ public interface ReloadEvent {
   long generation();
 
   /**
-   * The configuration paths whose value changed in this reload.
+   * The configuration paths whose value changed in this reload: set, changed or removed, values
+   * compared as written (a list or an empty mapping counts as one value).
    *
    * @return an unmodifiable set of dot-separated paths
    */
@@ -21,7 +22,7 @@ public interface ReloadEvent {
   /**
    * What asked for the reload.
    *
-   * @return e.g. {@code "SIGHUP"}, {@code "SIGUSR1"}
+   * @return e.g. {@code "SIGHUP"}, {@code "SIGUSR1"}, {@code "jmx"}, {@code "file-watch"}
    */
   String cause();
 }

@@ -1,47 +1,45 @@
 package dev.hotconf.agent.cli;
 
 import dev.hotconf.agent.internal.bind.Checker;
-import dev.hotconf.agent.internal.bind.Instrumenter;
-import dev.hotconf.agent.internal.load.ConfigFile;
 import dev.hotconf.agent.internal.load.LoadException;
-import dev.hotconf.agent.internal.load.Loader;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
-import java.io.File;
+import dev.hotconf.agent.internal.ops.CheckView;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import javax.management.RuntimeMBeanException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code check FILE... [--classpath CP]}: nginx's {@code -t}, for a deploy pipeline. */
+/**
+ * {@code check}: nginx's {@code -t}, for a deploy pipeline — offline against the application's
+ * class path, or inside the running JVM ({@code --pid}) against its live bindings.
+ */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Parses the configuration files as the agent would (later files override earlier ones)"
-          + " and, given the application's class path, checks that every value converts to its"
-          + " @Reloadable field's type. Classes are read, never initialized.",
-      "Exit status: 0 good, 1 problems found (each with file, line, key and field)."
+      "Checks configuration files as the agent would read them (later files override earlier"
+          + " ones). With --pid, the candidate files are planned inside the running JVM, against"
+          + " every live binding, and nothing is applied: it prints each key that would change,"
+          + " each problem, and the candidate's hash; without FILE, the JVM's own files as they"
+          + " are on disk now. With --classpath, every @Reloadable field found there (Spring Boot"
+          + " executable jars, WARs, directories, jars and their Class-Path manifests) is"
+          + " checked; classes are loaded, never initialized.",
+      "Exit status: 0 good, 1 problems found (each with file, line, key and field), 2 no answer"
+          + " (the JVM cannot be reached, or the files do not match its own)."
     })
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The configuration files.")
-  List<String> files;
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "The configuration files.")
+  List<String> files = new ArrayList<>();
 
   @Option(
       names = {"--classpath", "-cp"},
@@ -50,101 +48,124 @@ final class CheckCommand implements Callable<Integer> {
           "The application's class path: directories and jars, separated by '${sys:path.separator}'.")
   String classpath;
 
+  @Option(
+      names = "--pid",
+      paramLabel = "PID",
+      description = "Check inside the running JVM with this process id, against its bindings.")
+  Long pid;
+
+  @Option(
+      names = "--allow-unchecked",
+      description =
+          "With --classpath: classes that cannot be loaded are warnings, and finding no bound"
+              + " field at all is not an error.")
+  boolean allowUnchecked;
+
+  @Option(
+      names = "--includes",
+      defaultValue = "local",
+      paramLabel = "POLICY",
+      description = "Where HOCON includes may reach, as the agent option: local, files or all.")
+  String includes;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (pid != null) return live();
     PrintWriter out = spec.commandLine().getOut();
-    List<ConfigFile> configs = new ArrayList<>();
-    for (String name : files) {
-      try {
-        configs.add(ConfigFile.of(name));
-      } catch (IllegalArgumentException e) {
-        out.println(e.getMessage());
-        return 1;
-      }
+    if (files.isEmpty()) {
+      spec.commandLine().getErr().println("hotconf: name the files to check, or give --pid");
+      return 2;
     }
     Snapshot snapshot;
     try {
-      snapshot = new Loader(configs).load();
+      snapshot = HashCommand.loader(files, includes).load();
+    } catch (IllegalArgumentException e) {
+      out.println(e.getMessage());
+      return 1;
     } catch (LoadException e) {
       for (Problem p : e.problems()) out.println(p);
       return 1;
     }
     if (classpath == null) {
+      out.println("candidate: " + snapshot.hash());
       out.println("ok: " + files.size() + (files.size() == 1 ? " file parses" : " files parse"));
       return 0;
     }
-    List<Path> entries =
-        Stream.of(classpath.split(File.pathSeparator))
-            .filter(s -> !s.isEmpty())
-            .map(Path::of)
-            .collect(Collectors.toList());
-    List<URL> urls = new ArrayList<>();
-    for (Path p : entries) urls.add(p.toUri().toURL());
-    try (URLClassLoader loader =
-        new URLClassLoader(urls.toArray(new URL[0]), CheckCommand.class.getClassLoader())) {
+    return offline(snapshot, out);
+  }
+
+  private int offline(Snapshot snapshot, PrintWriter out) throws IOException {
+    try (ApplicationClassPath cp = ApplicationClassPath.open(classpath);
+        URLClassLoader loader =
+            new URLClassLoader(cp.urls(), CheckCommand.class.getClassLoader())) {
+      for (String note : cp.notes()) out.println("note: " + note);
       List<Class<?>> classes = new ArrayList<>();
       List<String> unloadable = new ArrayList<>();
-      for (String name : annotatedClasses(entries)) {
+      for (String name : cp.annotatedClasses()) {
         try {
           Class<?> type = Class.forName(name, false, loader);
           type.getDeclaredFields(); // resolves the fields' types: fail here, with a clear message
           classes.add(type);
         } catch (ClassNotFoundException | LinkageError e) {
-          unloadable.add(
-              "warning: cannot check " + name + ": " + e + " (is the class path complete?)");
+          unloadable.add("cannot check " + name + ": " + e + " (is the class path complete?)");
         }
       }
       Checker.Report report = Checker.check(snapshot, classes);
-      unloadable.forEach(out::println);
-      for (String w : report.warnings) out.println("warning: " + w);
-      for (Problem p : report.unknownKeys) out.println("warning: binds to no field: " + p);
-      for (Problem p : report.problems) out.println(p);
-      if (!report.problems.isEmpty()) return 1;
+      for (String w : report.warnings()) out.println("warning: " + w);
+      for (Problem p : report.unknownKeys()) out.println("warning: binds to no field: " + p);
+      boolean failed = !report.problems().isEmpty();
+      for (String u : unloadable) out.println((allowUnchecked ? "warning: " : "") + u);
+      failed |= !unloadable.isEmpty() && !allowUnchecked;
+      for (Problem p : report.problems()) out.println(p);
+      if (report.bindings() == 0 && !allowUnchecked) {
+        out.println(
+            "no @Reloadable field found in "
+                + classpath
+                + ": nothing was checked; give the application's class path (or"
+                + " --allow-unchecked)");
+        failed = true;
+      }
+      out.println("candidate: " + snapshot.hash());
+      if (failed) return 1;
       out.println(
           "ok: "
               + files.size()
               + (files.size() == 1 ? " file, " : " files, ")
-              + report.bindings
+              + report.bindings()
               + " bound fields in "
-              + report.classes
+              + report.classes()
               + " classes");
       return 0;
     }
   }
 
-  /** The classes of the class path whose class files name hotconf's annotations. */
-  private static List<String> annotatedClasses(List<Path> entries) throws IOException {
-    List<String> names = new ArrayList<>();
-    for (Path entry : entries) {
-      if (Files.isDirectory(entry)) {
-        try (Stream<Path> walk = Files.walk(entry)) {
-          for (Path file :
-              walk.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-            if (Instrumenter.mentionsAnnotations(Files.readAllBytes(file))) {
-              names.add(
-                  className(entry.relativize(file).toString().replace(File.separatorChar, '/')));
-            }
-          }
-        }
-      } else if (Files.isRegularFile(entry)) {
-        try (JarFile jar = new JarFile(entry.toFile())) {
-          for (JarEntry e : Collections.list(jar.entries())) {
-            if (!e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) continue;
-            try (InputStream in = jar.getInputStream(e)) {
-              if (Instrumenter.mentionsAnnotations(in.readAllBytes()))
-                names.add(className(e.getName()));
-            }
-          }
-        }
-      }
+  /** {@code check --pid}: the JVM plans the candidate and commits nothing. */
+  private int live() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> absolute = new ArrayList<>();
+    for (String f : files) absolute.add(Path.of(f).toAbsolutePath().normalize().toString());
+    try (AgentClient client = AgentClient.connect(pid)) {
+      CheckView check = client.bean.check(absolute);
+      for (String change : check.getChanges()) out.println("would change: " + change);
+      if (check.getChanges().isEmpty() && check.isWouldApply()) out.println("would change nothing");
+      for (String problem : check.getProblems()) out.println(problem);
+      if (check.getCandidateHash() != null) out.println("candidate: " + check.getCandidateHash());
+      out.println(
+          check.isWouldApply()
+              ? "ok: process " + pid + " would apply it"
+              : "rejected: process " + pid + " would keep its configuration");
+      return check.isWouldApply() ? 0 : 1;
+    } catch (AgentClient.Unreachable e) {
+      spec.commandLine().getErr().println("hotconf: " + e.getMessage());
+      return 2;
+    } catch (RuntimeMBeanException e) {
+      spec.commandLine().getErr().println("hotconf: " + e.getCause().getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("hotconf: lost process " + pid + " (" + e + ")");
+      return 2;
     }
-    names.removeIf(n -> n.startsWith("dev.hotconf.agent.") || n.endsWith("module-info"));
-    return names;
-  }
-
-  private static String className(String path) {
-    return path.substring(0, path.length() - ".class".length()).replace('/', '.');
   }
 }

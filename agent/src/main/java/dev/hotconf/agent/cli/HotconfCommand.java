@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
       ReloadCommand.class,
       CheckCommand.class,
       StatusCommand.class,
+      HashCommand.class,
+      ConfigCommand.class,
       AttachCommand.class
     })
 public final class HotconfCommand implements Runnable {

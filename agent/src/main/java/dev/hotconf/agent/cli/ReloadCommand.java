@@ -1,16 +1,13 @@
 package dev.hotconf.agent.cli;
 
+import dev.hotconf.agent.internal.ops.ReloadView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reload PID | --pidfile FILE}: signal, then wait for that reload's outcome. */
@@ -18,23 +15,12 @@ import picocli.CommandLine.Spec;
     name = "reload",
     mixinStandardHelpOptions = true,
     description = {
-      "Sends the reload signal to a JVM running the agent and waits for the outcome of that"
-          + " reload.",
-      "Exit status: 0 applied, 1 rejected (the previous configuration is kept), 2 no outcome:"
-          + " timeout, no such process, or no agent in it."
+      "Sends the reload signal to a JVM running the agent and waits for the outcome of the reload"
+          + " that read the files after the signal.",
+      "Exit status: 0 applied or unchanged, 1 rejected (the previous configuration is kept), 2 no"
+          + " outcome: timeout, no such process, or no agent in it."
     })
 final class ReloadCommand implements Callable<Integer> {
-  static final class Target {
-    @Parameters(paramLabel = "PID", description = "The process id of the JVM.")
-    Long pid;
-
-    @Option(
-        names = "--pidfile",
-        paramLabel = "FILE",
-        description = "Read the process id from FILE (as written by the agent's pidfile= option).")
-    Path pidfile;
-  }
-
   @ArgGroup(multiplicity = "1")
   Target target;
 
@@ -57,35 +43,33 @@ final class ReloadCommand implements Callable<Integer> {
   public Integer call() {
     long pid;
     try {
-      pid = target.pid != null ? target.pid : readPidfile(target.pidfile);
+      pid = target.pid();
     } catch (AgentClient.Unreachable e) {
       return fail(e.getMessage());
     }
-    String name = signal.toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+    String name = signal.toUpperCase(Locale.ROOT);
+    if (name.startsWith("SIG")) name = name.substring(3);
     if (!name.equals("HUP") && !name.equals("USR1")) {
       return fail("--signal " + signal + ": accepted values are HUP and USR1");
     }
     try (AgentClient client = AgentClient.connect(pid)) {
-      long target = client.bean.getRequestsServed();
-      target += client.bean.isReloadRunning() ? 2 : 1;
+      // The ticket first, then the signal: the reload that serves a later request read the files
+      // after the signal, whatever ran before or meanwhile.
+      long ticket = client.bean.requestTicket();
       Signals.send(pid, name);
-      long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-      while (client.bean.getRequestsServed() < target) {
-        if (System.nanoTime() > deadline) {
-          return fail(
-              "timeout: no reload outcome within "
-                  + timeoutSeconds
-                  + " s; is SIG"
-                  + name
-                  + " handled in process "
-                  + pid
-                  + "? See its log (nohup and -Xrs keep signals from the agent)");
-        }
-        Thread.sleep(20);
+      ReloadView outcome = client.bean.awaitReload(ticket, timeoutSeconds * 1000L);
+      if (outcome == null) {
+        return fail(
+            "timeout: no reload outcome within "
+                + timeoutSeconds
+                + " s; is SIG"
+                + name
+                + " handled in process "
+                + pid
+                + "? See its log (nohup and -Xrs keep signals from the agent)");
       }
-      String outcome = client.bean.getLastOutcome();
-      spec.commandLine().getOut().println(outcome);
-      return outcome.startsWith("applied") ? 0 : 1;
+      spec.commandLine().getOut().println(outcome.getSummary());
+      return "rejected".equals(outcome.getOutcome()) ? 1 : 0;
     } catch (AgentClient.Unreachable | IOException e) {
       return fail(e.getMessage());
     } catch (RuntimeException e) { // a JMX call failed: the process went away
@@ -104,16 +88,5 @@ final class ReloadCommand implements Callable<Integer> {
   private int fail(String message) {
     spec.commandLine().getErr().println("hotconf: " + message);
     return 2;
-  }
-
-  static long readPidfile(Path file) throws AgentClient.Unreachable {
-    try {
-      String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-      return Long.parseLong(text);
-    } catch (NoSuchFileException e) {
-      throw new AgentClient.Unreachable(file + ": no such pidfile; is the application running?");
-    } catch (IOException | NumberFormatException e) {
-      throw new AgentClient.Unreachable(file + ": not a pidfile (" + e.getMessage() + ")");
-    }
   }
 }

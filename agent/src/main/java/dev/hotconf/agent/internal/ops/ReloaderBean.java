@@ -1,13 +1,21 @@
 package dev.hotconf.agent.internal.ops;
 
+import dev.hotconf.agent.internal.AgentThreads;
 import dev.hotconf.agent.internal.Log;
+import dev.hotconf.agent.internal.Secrets;
 import dev.hotconf.agent.internal.bind.Registry;
 import dev.hotconf.agent.internal.load.ConfigFile;
+import dev.hotconf.agent.internal.load.Node;
+import dev.hotconf.agent.internal.load.Problem;
+import dev.hotconf.agent.internal.load.Snapshot;
+import dev.hotconf.agent.internal.reload.CandidateCheck;
+import dev.hotconf.agent.internal.reload.Changes;
 import dev.hotconf.agent.internal.reload.Outcome;
 import dev.hotconf.agent.internal.reload.Reloader;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -26,11 +34,12 @@ public final class ReloaderBean implements ReloaderMXBean {
   private final List<String> files;
   private final List<String> triggers;
 
-  public ReloaderBean(
-      Reloader reloader, Registry registry, List<ConfigFile> files, List<String> triggers) {
+  public ReloaderBean(Reloader reloader, List<ConfigFile> files, List<String> triggers) {
     this.reloader = reloader;
-    this.registry = registry;
-    this.files = files.stream().map(ConfigFile::name).collect(Collectors.toList());
+    this.registry = reloader.registry();
+    List<String> paths = new ArrayList<>();
+    for (ConfigFile f : files) paths.add(f.path().toString());
+    this.files = List.copyOf(paths);
     this.triggers = List.copyOf(triggers);
   }
 
@@ -42,23 +51,21 @@ public final class ReloaderBean implements ReloaderMXBean {
    * ten times a second, without creating it.
    */
   public void registerWhenJmxStarts() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
-                  Thread.sleep(POLL_MILLIS);
-                }
-                register(ManagementFactory.getPlatformMBeanServer());
-              } catch (InterruptedException e) {
-                // the JVM is going away
-              } catch (RuntimeException e) {
-                Log.warn("cannot register the " + NAME + " MBean: " + e);
+    AgentThreads.start(
+        "hotconf-jmx",
+        new Runnable() {
+          @Override
+          public void run() {
+            try {
+              while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                Thread.sleep(POLL_MILLIS);
               }
-            },
-            "hotconf-jmx");
-    t.setDaemon(true);
-    t.start();
+            } catch (InterruptedException e) {
+              return; // the JVM is going away
+            }
+            register(ManagementFactory.getPlatformMBeanServer());
+          }
+        });
   }
 
   void register(MBeanServer server) {
@@ -75,6 +82,28 @@ public final class ReloaderBean implements ReloaderMXBean {
   }
 
   @Override
+  public String getConfigHash() {
+    return registry.current().snapshot.hash();
+  }
+
+  @Override
+  public boolean isLastReloadSuccessful() {
+    Outcome last = reloader.status().last;
+    return last == null || last.kind() != Outcome.Kind.REJECTED;
+  }
+
+  @Override
+  public long getLastReloadTime() {
+    Outcome last = reloader.status().last;
+    return last == null ? 0 : last.endedAt();
+  }
+
+  @Override
+  public long getLastAppliedTime() {
+    return reloader.status().lastAppliedAt;
+  }
+
+  @Override
   public long getReloadsApplied() {
     return reloader.status().applied;
   }
@@ -85,8 +114,8 @@ public final class ReloaderBean implements ReloaderMXBean {
   }
 
   @Override
-  public long getRequestsServed() {
-    return reloader.status().served;
+  public long getReloadsUnchanged() {
+    return reloader.status().unchanged;
   }
 
   @Override
@@ -113,17 +142,41 @@ public final class ReloaderBean implements ReloaderMXBean {
 
   @Override
   public int getBindings() {
-    return registry.counts()[0];
+    return registry.counts().fields;
   }
 
   @Override
   public int getLiveInstances() {
-    return registry.counts()[1];
+    return registry.counts().liveInstances;
   }
 
   @Override
   public List<String> getTriggers() {
     return triggers;
+  }
+
+  @Override
+  public StatusView getStatus() {
+    Reloader.Status s = reloader.status();
+    Registry.Current current = registry.current();
+    Registry.BindingCounts counts = registry.counts();
+    return new StatusView(
+        ProcessHandle.current().pid(),
+        current.generation,
+        current.snapshot.hash(),
+        current.appliedAt,
+        ReloadView.of(s.last),
+        s.lastRejected == null ? null : s.lastRejected.summary(),
+        s.applied,
+        s.rejected,
+        s.unchanged,
+        s.running,
+        files,
+        counts.fields,
+        counts.liveInstances,
+        triggers,
+        AgentThreads.deaths(),
+        registry.failedReports());
   }
 
   @Override
@@ -137,5 +190,51 @@ public final class ReloaderBean implements ReloaderMXBean {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  @Override
+  public long requestTicket() {
+    return reloader.ticket();
+  }
+
+  @Override
+  public ReloadView awaitReload(long ticket, long timeoutMillis) {
+    try {
+      return ReloadView.of(reloader.awaitServed(ticket, timeoutMillis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @Override
+  public CheckView check(List<String> candidates) {
+    CandidateCheck check =
+        CandidateCheck.run(
+            reloader.loader(), registry, candidates == null ? List.of() : candidates);
+    List<String> problems = new ArrayList<>();
+    for (Problem p : check.problems()) problems.add(p.toString());
+    return new CheckView(check.wouldApply(), check.candidateHash(), check.changes(), problems);
+  }
+
+  @Override
+  public List<ConfigEntryView> getConfig() {
+    Snapshot active = registry.current().snapshot;
+    Map<String, List<String>> fields = registry.fieldsByKey(active);
+    List<ConfigEntryView> out = new ArrayList<>();
+    for (Map.Entry<String, Node> leaf : active.leafNodes().entrySet()) {
+      String key = leaf.getKey();
+      List<String> bound = fields.getOrDefault(key, List.of());
+      // Unbound keys are masked too: a typo in a secret key must not reveal the secret.
+      boolean hidden = Secrets.isSecret(key) || bound.isEmpty();
+      Node node = leaf.getValue();
+      out.add(
+          new ConfigEntryView(
+              key,
+              Changes.shown(hidden, node),
+              node.origin() == null ? "" : node.origin().toString(),
+              bound));
+    }
+    return out;
   }
 }

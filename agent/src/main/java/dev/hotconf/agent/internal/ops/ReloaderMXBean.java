@@ -3,9 +3,10 @@ package dev.hotconf.agent.internal.ops;
 import java.util.List;
 
 /**
- * The agent as JMX shows it, as {@code dev.hotconf:type=Reloader}: what {@code java -jar
- * hotconf-agent.jar status} and {@code reload} read, and what jconsole shows. Only open types, so a
- * client needs none of hotconf's classes. No value of a secret key appears here.
+ * The agent as JMX shows it, as {@code dev.hotconf:type=Reloader}: what the command line's {@code
+ * status}, {@code reload}, {@code check --pid} and {@code config} read, what jconsole shows, and
+ * what a JMX-to-Prometheus exporter scrapes. Only open types, so a client needs none of hotconf's
+ * classes. No value of a secret key appears here.
  */
 public interface ReloaderMXBean {
   /** The object name this bean is registered under. */
@@ -15,6 +16,26 @@ public interface ReloaderMXBean {
    * @return the active configuration's generation: 1 at start, plus one per applied reload
    */
   long getGeneration();
+
+  /**
+   * @return the active configuration's hash, {@code sha256:} and 64 hex digits
+   */
+  String getConfigHash();
+
+  /**
+   * @return whether the last reload was not rejected; true before the first reload
+   */
+  boolean isLastReloadSuccessful();
+
+  /**
+   * @return when the last reload ended, in epoch milliseconds; 0 before the first
+   */
+  long getLastReloadTime();
+
+  /**
+   * @return when the last applied reload ended, in epoch milliseconds; 0 if none was
+   */
+  long getLastAppliedTime();
 
   /**
    * @return how many reloads were applied
@@ -27,9 +48,9 @@ public interface ReloaderMXBean {
   long getReloadsRejected();
 
   /**
-   * @return how many reload requests have been served (a reload serves all pending ones)
+   * @return how many reloads found the active configuration unchanged
    */
-  long getRequestsServed();
+  long getReloadsUnchanged();
 
   /**
    * @return whether a reload runs now
@@ -67,9 +88,44 @@ public interface ReloaderMXBean {
   List<String> getTriggers();
 
   /**
+   * @return everything above at one moment
+   */
+  StatusView getStatus();
+
+  /**
    * Reloads now and waits for the outcome.
    *
-   * @return the outcome line: {@code applied: ...} or {@code rejected: ...}
+   * @return the outcome line: {@code applied: ...}, {@code rejected: ...} or {@code unchanged: ...}
    */
   String reload();
+
+  /**
+   * The first step of "reload and tell me how it went": a ticket taken before asking for a reload
+   * (by signal, say) that {@link #awaitReload} waits past.
+   *
+   * @return the number of reload requests recorded so far
+   */
+  long requestTicket();
+
+  /**
+   * Waits for the first reload that serves a request made after {@code ticket} was taken.
+   *
+   * @return its outcome, or {@code null} if none ended within {@code timeoutMillis}
+   */
+  ReloadView awaitReload(long ticket, long timeoutMillis);
+
+  /**
+   * Plans candidate files against the live bindings and commits nothing.
+   *
+   * @param files files to read in place of the configured ones, as many and in the same order; an
+   *     empty list reads the configured files as they are on disk now
+   * @return whether they would apply, what would change, every problem, and their hash
+   */
+  CheckView check(List<String> files);
+
+  /**
+   * @return every leaf key of the active configuration, its value (secrets masked), where it was
+   *     written and the fields it feeds
+   */
+  List<ConfigEntryView> getConfig();
 }

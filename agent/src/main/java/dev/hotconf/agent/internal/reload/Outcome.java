@@ -1,52 +1,93 @@
 package dev.hotconf.agent.internal.reload;
 
+import dev.hotconf.agent.internal.load.Canonical;
+import dev.hotconf.agent.internal.load.LoadException;
 import dev.hotconf.agent.internal.load.Problem;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** How one reload ended: applied (what changed, how long it took) or rejected (why). */
+/**
+ * How one reload ended, typed: {@link Kind#APPLIED} (what changed, how long it took), {@link
+ * Kind#REJECTED} (why; the previous configuration is kept) or {@link Kind#UNCHANGED} (the files say
+ * what is already active). Its {@link #toString()} is the one log line.
+ */
 public final class Outcome {
+  /** How a reload ended. */
+  public enum Kind {
+    APPLIED,
+    REJECTED,
+    UNCHANGED;
+
+    /** {@code applied}, {@code rejected}, {@code unchanged}: as status and logs write it. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** Changed keys listed in the log line before it says "and N more". */
   private static final int MAX_KEYS_SHOWN = 20;
 
-  private final boolean applied;
+  private final Kind kind;
   private final long generation;
-  private final Set<String> changedKeys;
+  private final String configHash;
+  private final List<String> changedKeys;
   private final List<String> details;
   private final List<Problem> problems;
   private final String cause;
   private final long nanos;
+  private final long endedAt;
 
   private Outcome(
-      boolean applied,
+      Kind kind,
       long generation,
+      String configHash,
       Set<String> changedKeys,
       List<String> details,
       List<Problem> problems,
       String cause,
       long nanos) {
-    this.applied = applied;
+    this.kind = kind;
     this.generation = generation;
-    this.changedKeys = changedKeys;
-    this.details = details;
-    this.problems = problems;
+    this.configHash = configHash;
+    List<String> sorted = new ArrayList<>(changedKeys);
+    Collections.sort(sorted);
+    this.changedKeys = List.copyOf(sorted);
+    this.details = List.copyOf(details);
+    this.problems = List.copyOf(problems);
     this.cause = cause;
     this.nanos = nanos;
+    this.endedAt = System.currentTimeMillis();
   }
 
   static Outcome applied(
-      long generation, Set<String> changedKeys, List<String> details, String cause, long nanos) {
+      long generation,
+      String hash,
+      Set<String> changedKeys,
+      List<String> details,
+      String cause,
+      long nanos) {
     return new Outcome(
-        true, generation, Set.copyOf(changedKeys), List.copyOf(details), List.of(), cause, nanos);
+        Kind.APPLIED, generation, hash, changedKeys, details, List.of(), cause, nanos);
   }
 
-  static Outcome rejected(long kept, List<Problem> problems, String cause, long nanos) {
-    return new Outcome(false, kept, Set.of(), List.of(), List.copyOf(problems), cause, nanos);
+  /**
+   * @param hash the candidate's hash, or {@code null} when its files did not load
+   */
+  static Outcome rejected(
+      long kept, String hash, List<Problem> problems, String cause, long nanos) {
+    return new Outcome(Kind.REJECTED, kept, hash, Set.of(), List.of(), problems, cause, nanos);
   }
 
-  public boolean applied() {
-    return applied;
+  static Outcome unchanged(long generation, String hash, String cause, long nanos) {
+    return new Outcome(
+        Kind.UNCHANGED, generation, hash, Set.of(), List.of(), List.of(), cause, nanos);
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   /** The generation active after this reload: the new one, or the one kept. */
@@ -54,7 +95,16 @@ public final class Outcome {
     return generation;
   }
 
-  public Set<String> changedKeys() {
+  /**
+   * The hash of the configuration this reload read: the new active one, the unchanged one, or the
+   * refused candidate's; {@code null} when the files did not load.
+   */
+  public String configHash() {
+    return configHash;
+  }
+
+  /** The changed keys, sorted; empty unless applied. */
+  public List<String> changedKeys() {
     return changedKeys;
   }
 
@@ -66,58 +116,66 @@ public final class Outcome {
     return cause;
   }
 
-  /**
-   * The outcome as the command line prints it: {@code applied: generation N, K keys changed (keys…)
-   * in X ms} or {@code rejected: problems…; previous configuration kept}.
-   */
-  public String summary() {
-    return (applied ? "applied: " : "rejected: ") + body();
+  public double durationMillis() {
+    return Math.round(nanos / 1e5) / 10.0;
   }
 
-  /** The duration, with a decimal below 10 ms so that a fast reload does not read "0 ms". */
-  private String millis() {
-    double ms = nanos / 1e6;
-    return ms < 10
-        ? String.format(java.util.Locale.ROOT, "%.1f", ms)
-        : Long.toString(Math.round(ms));
+  /** Epoch milliseconds at which the reload ended. */
+  public long endedAt() {
+    return endedAt;
+  }
+
+  /**
+   * The outcome as the command line prints it: {@code applied: generation N (sha256:…), K keys
+   * changed (keys…) in X ms}, {@code rejected: problems…; previous configuration kept (generation
+   * N)} or {@code unchanged: generation N (sha256:…)}.
+   */
+  public String summary() {
+    return kind.word() + ": " + body();
   }
 
   /** The one log line: keys only, never values, so no secret is ever written out. */
   @Override
   public String toString() {
-    return "reload " + (applied ? "applied" : "rejected") + " (" + cause + "): " + body();
+    return "reload " + kind.word() + " (" + cause + "): " + body();
   }
 
-  /** What the log line and the summary share: what changed, or every problem. */
+  /** What the log line and the summary share. */
   private String body() {
-    if (!applied) {
-      return problems.stream().map(Problem::toString).collect(Collectors.joining("; "))
-          + "; previous configuration kept (generation "
-          + generation
-          + ")";
+    switch (kind) {
+      case REJECTED:
+        return LoadException.join(problems)
+            + "; previous configuration kept (generation "
+            + generation
+            + ")";
+      case UNCHANGED:
+        return "generation " + generation + " (" + Canonical.shorten(configHash) + ")";
+      default:
+        break;
     }
-    String keys;
+    StringBuilder out = new StringBuilder("generation ").append(generation);
+    out.append(" (").append(Canonical.shorten(configHash)).append("), ");
     if (changedKeys.isEmpty()) {
-      keys = "no key changed";
+      out.append("no key changed");
     } else {
-      List<String> sorted = changedKeys.stream().sorted().collect(Collectors.toList());
-      keys =
-          sorted.size()
-              + (sorted.size() == 1 ? " key" : " keys")
-              + " changed ("
-              + String.join(", ", sorted.subList(0, Math.min(sorted.size(), MAX_KEYS_SHOWN)))
-              + (sorted.size() > MAX_KEYS_SHOWN
-                  ? " and " + (sorted.size() - MAX_KEYS_SHOWN) + " more"
-                  : "")
-              + ")";
+      out.append(changedKeys.size()).append(changedKeys.size() == 1 ? " key" : " keys");
+      out.append(" changed (");
+      int shown = Math.min(changedKeys.size(), MAX_KEYS_SHOWN);
+      out.append(String.join(", ", changedKeys.subList(0, shown)));
+      if (changedKeys.size() > shown)
+        out.append(" and ").append(changedKeys.size() - shown).append(" more");
+      out.append(')');
     }
-    return "generation "
-        + generation
-        + ", "
-        + keys
-        + " in "
-        + millis()
-        + " ms"
-        + (details.isEmpty() ? "" : ": " + String.join("; ", details));
+    out.append(" in ").append(millis()).append(" ms");
+    if (!details.isEmpty()) out.append(": ").append(String.join("; ", details));
+    return out.toString();
+  }
+
+  /** The duration, with a decimal below 10 ms so that a fast reload does not read "0 ms". */
+  private String millis() {
+    double ms = nanos / 1e6;
+    if (ms >= 10) return Long.toString(Math.round(ms));
+    long tenths = Math.round(ms * 10);
+    return tenths / 10 + "." + tenths % 10;
   }
 }
