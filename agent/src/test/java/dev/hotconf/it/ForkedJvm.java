@@ -90,6 +90,36 @@ public final class ForkedJvm implements AutoCloseable {
     return command;
   }
 
+  /** {@code command} with {@code entries} appended to its class path. */
+  public static List<String> withClassPath(List<String> command, List<Path> entries) {
+    List<String> out = new ArrayList<>(command);
+    int cp = out.indexOf("-cp") + 1;
+    StringBuilder path = new StringBuilder(out.get(cp));
+    for (Path entry : entries) path.append(java.io.File.pathSeparator).append(entry);
+    out.set(cp, path.toString());
+    return out;
+  }
+
+  /**
+   * The jars of Bean Validation a host may have: the API, Hibernate Validator and what it needs.
+   *
+   * @param withProvider whether to include the validator, or the API alone
+   */
+  public static List<Path> validationLibs(boolean withProvider) throws IOException {
+    String dir = System.getProperty("hotconf.validation.libs");
+    if (dir == null)
+      fail("run integration tests through Maven: -Dhotconf.validation.libs is not set");
+    List<Path> jars = new ArrayList<>();
+    try (var list = java.nio.file.Files.list(Path.of(dir))) {
+      for (Path jar : (Iterable<Path>) list.sorted()::iterator) {
+        if (withProvider || jar.getFileName().toString().startsWith("jakarta.validation-api")) {
+          jars.add(jar);
+        }
+      }
+    }
+    return jars;
+  }
+
   /** Starts exactly {@code command}. */
   public static ForkedJvm start(List<String> command) throws IOException {
     return start(command, java.util.Map.of());
@@ -168,6 +198,22 @@ public final class ForkedJvm implements AutoCloseable {
   public String awaitOutput(String text, int times) throws InterruptedException {
     return awaitOutput(o -> count(o, text) >= times, times + " x '" + text + "'");
   }
+
+  /** Waits until the output matches {@code regex} (found anywhere) {@code times} times. */
+  public String awaitMatch(String regex, int times) throws InterruptedException {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+    return awaitOutput(
+        o -> {
+          java.util.regex.Matcher m = p.matcher(o);
+          int n = 0;
+          while (m.find()) n++;
+          return n >= times;
+        },
+        times + " x /" + regex + "/");
+  }
+
+  /** The hash as a log line shows it, for patterns. */
+  public static final String SHORT_HASH = "\\(sha256:[0-9a-f]{12}\\)";
 
   public static int count(String haystack, String needle) {
     int n = 0;

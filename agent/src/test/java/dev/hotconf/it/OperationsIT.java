@@ -43,7 +43,9 @@ class OperationsIT {
       assertEquals(0, applied.status, applied.toString());
       assertTrue(
           applied.out.matches(
-              "applied: generation 2, 2 keys changed \\(s.int, s.string\\) in [\\d.]+ ms\\n"),
+              "applied: generation 2 "
+                  + ForkedJvm.SHORT_HASH
+                  + ", 2 keys changed \\(s.int, s.string\\) in [\\d.]+ ms\\n"),
           applied.toString());
 
       host.write("s:\n  string: three\n  int: five\n");
@@ -60,8 +62,9 @@ class OperationsIT {
 
       Cli status = Cli.run("status", host.jvm.pid());
       assertEquals(0, status.status, status.toString());
-      assertTrue(status.out.contains("generation:      2\n"), status.out);
-      assertTrue(status.out.contains("reloads:         1 applied, 1 rejected\n"), status.out);
+      assertTrue(status.out.contains("generation:      2 (applied "), status.out);
+      assertTrue(
+          status.out.contains("reloads:         1 applied, 1 rejected, 0 unchanged\n"), status.out);
       assertTrue(status.out.contains("last error:      rejected: "), status.out);
       assertTrue(status.out.contains("config files:    " + host.config + "\n"), status.out);
       assertTrue(status.out.contains("triggers:        SIGHUP, SIGUSR1, jmx\n"), status.out);
@@ -93,7 +96,11 @@ class OperationsIT {
         host.write("s:\n  string: two\n");
         Object outcome = server.invoke(name, "reload", new Object[0], new String[0]);
         assertTrue(
-            String.valueOf(outcome).startsWith("applied: generation 2, 1 key changed (s.string)"),
+            String.valueOf(outcome)
+                .matches(
+                    "applied: generation 2 "
+                        + ForkedJvm.SHORT_HASH
+                        + ", 1 key changed \\(s.string\\).*"),
             String.valueOf(outcome));
         assertEquals("jmx", host.await("callback.generation", "2").getProperty("callback.cause"));
         assertEquals(2L, server.getAttribute(name, "Generation"));
@@ -161,7 +168,8 @@ class OperationsIT {
     Files.writeString(good, "s:\n  string: x\n  int: 5\ni:\n  duration: 2s\n");
     Cli parses = Cli.run("check", good);
     assertEquals(0, parses.status, parses.toString());
-    assertEquals("ok: 1 file parses\n", parses.out);
+    assertTrue(
+        parses.out.matches("candidate: sha256:[0-9a-f]{64}\nok: 1 file parses\n"), parses.out);
 
     String classpath = ForkedJvm.hostClassPath();
     Cli ok = Cli.run("check", good, "--classpath", classpath);

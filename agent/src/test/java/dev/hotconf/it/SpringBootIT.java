@@ -44,7 +44,11 @@ class SpringBootIT {
       jvm.signal("HUP");
       host.await("greeter", "bonjour|4|2");
       assertTrue(
-          jvm.awaitOutput("reload applied (SIGHUP): generation 2, 2 keys changed", 1)
+          jvm.awaitMatch(
+                  "reload applied \\(SIGHUP\\): generation 2 "
+                      + ForkedJvm.SHORT_HASH
+                      + ", 2 keys changed",
+                  1)
               .contains("(greeter.limit, greeter.message)"));
     }
   }

@@ -55,13 +55,15 @@ class SystemdIT {
               state.toString());
       try (ForkedJvm jvm = ForkedJvm.start(command, Map.of("NOTIFY_SOCKET", socket.toString()))) {
         Host host = Host.attach(jvm, config, state);
-        receiver.awaitOutput("MSG 'READY=1\\nSTATUS=hotconf: generation 1'", 1);
+        receiver.awaitOutput("MSG 'READY=1\\nSTATUS=hotconf: generation 1 (sha256:", 1);
 
         host.write("s:\n  string: two\n");
         jvm.signal("HUP");
         String out =
-            receiver.awaitOutput(
-                "MSG 'READY=1\\nSTATUS=hotconf: applied: generation 2, 1 key changed (s.string)",
+            receiver.awaitMatch(
+                "MSG 'READY=1\\\\nSTATUS=hotconf: applied: generation 2 "
+                    + ForkedJvm.SHORT_HASH
+                    + ", 1 key changed \\(s.string\\)",
                 1);
         Matcher m = USEC.matcher(out);
         assertTrue(m.find(), "RELOADING=1 with MONOTONIC_USEC came first: " + out);

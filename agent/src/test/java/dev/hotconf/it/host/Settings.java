@@ -83,7 +83,7 @@ public class Settings {
 
   @OnReload
   void reloaded(ReloadEvent event) {
-    callbackGeneration = event.generation();
     callbacks++;
+    callbackGeneration = event.generation(); // last: readers take it first
   }
 }

@@ -147,10 +147,11 @@ public final class TypesHost {
   @OnReload
   static void reloaded(ReloadEvent event) {
     seen.add(string + "/" + anInt);
-    callbackGeneration = event.generation();
     callbackKeys = String.join(",", new TreeSet<>(event.changedKeys()));
     callbackCause = event.cause();
     callbacks++;
+    // Last: the state writer reads the generation first, and the rest must be at least as new.
+    callbackGeneration = event.generation();
   }
 
   public static void main(String[] args) throws Exception {
