@@ -8,6 +8,7 @@ import dev.hotconf.agent.internal.bind.Registry;
 import dev.hotconf.agent.internal.reload.Reloader;
 import dev.hotconf.agent.internal.trigger.SignalTrigger;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,18 +97,21 @@ public final class HotconfAgent {
       }
     }
     inst.addTransformer(new Instrumenter(inst), false);
-    List<String> signals = SignalTrigger.install(options.signals(), inst, reloader);
     if (late) {
-      Startup.run(options, inst, reloader, signals, true);
+      List<String> signals = SignalTrigger.install(options.signals(), inst, reloader, null);
+      Startup.run(options, inst, reloader, signals, List.of(), true);
       return;
     }
+    // Signals inherited as ignored (nohup) are taken back on the start thread: it takes jnr.
+    List<String> ignored = new ArrayList<>(2);
+    List<String> signals = SignalTrigger.install(options.signals(), inst, reloader, ignored);
     Thread thread =
         new Thread(
             new Runnable() {
               // Startup itself loads on this thread, with everything it names, not in premain.
               @Override
               public void run() {
-                Startup.run(options, inst, reloader, signals, false);
+                Startup.run(options, inst, reloader, signals, ignored, false);
               }
             },
             "hotconf-start");

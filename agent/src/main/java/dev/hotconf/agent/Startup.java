@@ -14,6 +14,7 @@ import dev.hotconf.agent.internal.ops.SingleFileMounts;
 import dev.hotconf.agent.internal.ops.SystemdNotifier;
 import dev.hotconf.agent.internal.reload.Reloader;
 import dev.hotconf.agent.internal.trigger.FileWatcher;
+import dev.hotconf.agent.internal.trigger.SignalTrigger;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class Startup {
   private final Instrumentation inst;
   private final Reloader reloader;
   private final List<String> triggers = new ArrayList<>();
+  private List<String> ignoredSignals = List.of();
   private final boolean late;
   private Loader loader;
 
@@ -69,6 +71,7 @@ final class Startup {
    * Runs the rest of start-up.
    *
    * @param signals the signals premain could install, as triggers: {@code SIGHUP}...
+   * @param ignored signals inherited as ignored, to take back here (names without {@code SIG})
    * @param late whether the agent was loaded into a running JVM, its configuration already read
    */
   static void run(
@@ -76,9 +79,11 @@ final class Startup {
       Instrumentation inst,
       Reloader reloader,
       List<String> signals,
+      List<String> ignored,
       boolean late) {
     Startup startup = new Startup(options, inst, reloader, late);
     startup.triggers.addAll(signals);
+    startup.ignoredSignals = ignored;
     startup.run();
   }
 
@@ -111,6 +116,9 @@ final class Startup {
       writePidfile();
     }
     try {
+      if (!ignoredSignals.isEmpty()) {
+        triggers.addAll(SignalTrigger.takeBack(ignoredSignals, options.signals(), inst, reloader));
+      }
       reloader.configure(loader(), options.verbose(), options.callbackTimeout());
       if (late) LateAttach.bindLoadedClasses(inst, registry);
       reloader.start();

@@ -29,39 +29,30 @@ public final class SignalTrigger {
   private SignalTrigger() {}
 
   /**
-   * Installs a handler for each signal (names without {@code SIG}).
+   * Installs a handler for each signal (names without {@code SIG}). A signal the JVM inherited as
+   * ignored ({@code nohup}) takes a native call to put back, which costs hundreds of milliseconds
+   * of class loading: with {@code ignoredOut}, such signals are left ignored (a signal that arrives
+   * meanwhile is dropped, as before) and added to it for {@link #takeBack} off the start-up path.
    *
    * @param inst to export {@code jdk.internal.misc} when {@code jdk.unsupported} is absent
-   * @return the signals that will reach hotconf, as {@code SIGHUP}, {@code SIGUSR1}
+   * @param ignoredOut where to put the signals left for {@link #takeBack}; {@code null} to take
+   *     them back now
+   * @return the signals that reach hotconf now, as {@code SIGHUP}, {@code SIGUSR1}
    */
   public static List<String> install(
-      List<String> signals, Instrumentation inst, Reloader reloader) {
+      List<String> signals, Instrumentation inst, Reloader reloader, List<String> ignoredOut) {
     List<String> installed = new ArrayList<>();
     for (String name : signals) {
-      String cause = "SIG" + name;
-      Request request = new Request(reloader, cause);
+      Request request = new Request(reloader, "SIG" + name);
       try {
         boolean ignored = handle(name, request, inst);
-        if (ignored && resetToDefault(name)) {
-          // With its disposition put back to the default, the JVM lets hotconf handle it.
-          ignored = handle(name, request, inst);
-          if (!ignored) {
-            Log.info(cause + " was ignored when this JVM started (nohup?); hotconf handles it");
-          }
-        }
         if (!ignored) {
-          installed.add(cause);
-          continue;
+          installed.add(request.cause);
+        } else if (ignoredOut != null) {
+          ignoredOut.add(name);
+        } else if (takeBack(name, signals, request, inst)) {
+          installed.add(request.cause);
         }
-        Log.warn(
-            cause
-                + " was set to be ignored when this JVM started (nohup does this), and the JVM"
-                + " keeps it ignored: kill -"
-                + name
-                + " will not reach hotconf"
-                + ("HUP".equals(name) && signals.contains("USR1")
-                    ? "; reload with kill -USR1, or start the JVM without nohup"
-                    : "; start the JVM without nohup"));
       } catch (IllegalArgumentException e) {
         if (reducedSignalUsage()) {
           Log.warn(
@@ -74,7 +65,7 @@ public final class SignalTrigger {
         }
         Log.warn(
             "cannot handle "
-                + cause
+                + request.cause
                 + " ("
                 + e.getMessage()
                 + "): kill -"
@@ -87,6 +78,47 @@ public final class SignalTrigger {
       }
     }
     return installed;
+  }
+
+  /**
+   * Puts the disposition of signals left by {@link #install} back to the default and handles them.
+   *
+   * @param signals every signal asked for, for the advice given when one stays ignored
+   * @return the signals that reach hotconf now
+   */
+  public static List<String> takeBack(
+      List<String> ignored, List<String> signals, Instrumentation inst, Reloader reloader) {
+    List<String> installed = new ArrayList<>();
+    for (String name : ignored) {
+      Request request = new Request(reloader, "SIG" + name);
+      try {
+        if (takeBack(name, signals, request, inst)) installed.add(request.cause);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        Log.warn(
+            "cannot handle " + request.cause + " (" + e + "): kill -" + name + " will not reload");
+      }
+    }
+    return installed;
+  }
+
+  /** Whether an ignored signal could be put back to the default and is now handled. */
+  private static boolean takeBack(
+      String name, List<String> signals, Request request, Instrumentation inst)
+      throws ReflectiveOperationException {
+    if (resetToDefault(name) && !handle(name, request, inst)) {
+      Log.info(request.cause + " was ignored when this JVM started (nohup?); hotconf handles it");
+      return true;
+    }
+    Log.warn(
+        request.cause
+            + " was set to be ignored when this JVM started (nohup does this), and the JVM"
+            + " keeps it ignored: kill -"
+            + name
+            + " will not reach hotconf"
+            + ("HUP".equals(name) && signals.contains("USR1")
+                ? "; reload with kill -USR1, or start the JVM without nohup"
+                : "; start the JVM without nohup"));
+    return false;
   }
 
   /** Handles the signal; whether it was ignored before. */
