@@ -86,11 +86,11 @@ final class HoconReader {
     }
     switch (value.valueType()) {
       case OBJECT:
-        Map<String, Node> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigValue> e : ((ConfigObject) value).entrySet()) {
           entries.put(e.getKey(), convert(e.getValue(), file));
         }
-        return new Node.Mapping(entries, origin);
+        return Node.Mapping.owning(entries, origin);
       case LIST:
         List<Node> items = new ArrayList<>();
         for (ConfigValue item : (ConfigList) value) items.add(convert(item, file));

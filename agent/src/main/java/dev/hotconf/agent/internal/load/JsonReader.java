@@ -71,12 +71,11 @@ final class JsonReader {
 
   private Node.Mapping object(Origin origin, int depth) throws LoadException {
     at++; // {
-    Map<String, Node> entries = new LinkedHashMap<>();
-    Map<String, Integer> lines = new LinkedHashMap<>();
+    LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
     skipBlanks();
     if (peek() == '}') {
       at++;
-      return new Node.Mapping(entries, origin);
+      return Node.Mapping.owning(entries, origin);
     }
     while (true) {
       skipBlanks();
@@ -87,16 +86,16 @@ final class JsonReader {
       if (peek() != ':') throw fail("expected ':' after the key '" + key + "'");
       at++;
       Node value = value(depth + 1);
-      Integer first = lines.put(key, keyLine);
+      Node first = entries.put(key, value);
       if (first != null) {
         throw LoadException.at(
-            new Origin(file, keyLine), "duplicate key '" + key + "' (first at line " + first + ")");
+            new Origin(file, keyLine),
+            "duplicate key '" + key + "' (first at line " + first.origin().line() + ")");
       }
-      entries.put(key, value);
       skipBlanks();
       char c = peek();
       at++;
-      if (c == '}') return new Node.Mapping(entries, origin);
+      if (c == '}') return Node.Mapping.owning(entries, origin);
       if (c != ',') throw fail("expected ',' or '}' in an object");
     }
   }
@@ -142,6 +141,11 @@ final class JsonReader {
       }
       if (at >= text.length()) break;
       char e = text.charAt(at++);
+      int letter = Escapes.letter(e);
+      if (letter >= 0) {
+        out.append((char) letter);
+        continue;
+      }
       switch (e) {
         case '"':
         case '\\':
@@ -151,27 +155,11 @@ final class JsonReader {
         case 'b':
           out.append('\b');
           break;
-        case 'f':
-          out.append('\f');
-          break;
-        case 'n':
-          out.append('\n');
-          break;
-        case 'r':
-          out.append('\r');
-          break;
-        case 't':
-          out.append('\t');
-          break;
         case 'u':
-          if (at + 4 > text.length()) throw fail("a \\u escape needs four hex digits");
-          int code = 0;
-          for (int i = 0; i < 4; i++) {
-            int d = Character.digit(text.charAt(at++), 16);
-            if (d < 0) throw fail("a \\u escape needs four hex digits");
-            code = code * 16 + d;
-          }
+          int code = Escapes.unicode(text, at);
+          if (code < 0) throw fail("a \\u escape needs four hex digits");
           out.append((char) code);
+          at += 4;
           break;
         default:
           throw fail("unknown escape '\\" + e + "' in a string");

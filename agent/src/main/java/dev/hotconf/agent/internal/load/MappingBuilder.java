@@ -74,12 +74,12 @@ final class MappingBuilder {
   }
 
   Node.Mapping build() {
-    Map<String, Node> built = new LinkedHashMap<>();
+    LinkedHashMap<String, Node> built = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : entries.entrySet()) {
       Object v = e.getValue();
       built.put(e.getKey(), v instanceof MappingBuilder ? ((MappingBuilder) v).build() : (Node) v);
     }
-    return new Node.Mapping(built, origin);
+    return Node.Mapping.owning(built, origin);
   }
 
   private static LoadException duplicate(String path, Origin origin) {

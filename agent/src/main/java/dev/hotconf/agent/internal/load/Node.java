@@ -121,8 +121,20 @@ public abstract class Node {
     private final Map<String, Node> entries;
 
     public Mapping(Map<String, Node> entries, Origin origin) {
+      this(new LinkedHashMap<>(entries), origin, true);
+    }
+
+    private Mapping(LinkedHashMap<String, Node> owned, Origin origin, boolean unused) {
       super(origin);
-      this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      this.entries = Collections.unmodifiableMap(owned);
+    }
+
+    /**
+     * A mapping over {@code entries} without a copy: for a reader that built the map and hands it
+     * over (a 100 KB file has thousands of entries, copied once per mapping otherwise).
+     */
+    static Mapping owning(LinkedHashMap<String, Node> entries, Origin origin) {
+      return new Mapping(entries, origin, true);
     }
 
     /** The entries in file order, explicit nulls included. */

@@ -35,7 +35,7 @@ public final class Snapshot {
   }
 
   private static Node.Mapping merge(Node.Mapping base, Node.Mapping over) {
-    Map<String, Node> merged = new LinkedHashMap<>(base.entries());
+    LinkedHashMap<String, Node> merged = new LinkedHashMap<>(base.entries());
     for (Map.Entry<String, Node> e : over.entries().entrySet()) {
       Node old = merged.get(e.getKey());
       Node now = e.getValue();
@@ -44,7 +44,7 @@ public final class Snapshot {
       }
       merged.put(e.getKey(), now);
     }
-    return new Node.Mapping(merged, over.origin() != null ? over.origin() : base.origin());
+    return Node.Mapping.owning(merged, over.origin() != null ? over.origin() : base.origin());
   }
 
   /** The merged configuration. */
