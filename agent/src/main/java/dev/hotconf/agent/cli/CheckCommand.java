@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.management.RuntimeMBeanException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,12 +62,7 @@ final class CheckCommand implements Callable<Integer> {
               + " field at all is not an error.")
   boolean allowUnchecked;
 
-  @Option(
-      names = "--includes",
-      defaultValue = "local",
-      paramLabel = "POLICY",
-      description = "Where HOCON includes may reach, as the agent option: local, files or all.")
-  String includes;
+  @Mixin Includes includes;
 
   @Spec CommandSpec spec;
 
@@ -80,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Snapshot snapshot;
     try {
-      snapshot = HashCommand.loader(files, includes).load();
+      snapshot = includes.loader(files).load();
     } catch (IllegalArgumentException e) {
       out.println(e.getMessage());
       return 1;

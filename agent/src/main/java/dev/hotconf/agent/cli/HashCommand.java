@@ -1,18 +1,14 @@
 package dev.hotconf.agent.cli;
 
-import dev.hotconf.agent.internal.load.ConfigFile;
-import dev.hotconf.agent.internal.load.Limits;
 import dev.hotconf.agent.internal.load.LoadException;
 import dev.hotconf.agent.internal.load.Loader;
 import dev.hotconf.agent.internal.load.Problem;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,12 +28,7 @@ final class HashCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "The configuration files.")
   List<String> files;
 
-  @Option(
-      names = "--includes",
-      defaultValue = "local",
-      paramLabel = "POLICY",
-      description = "Where HOCON includes may reach, as the agent option: local, files or all.")
-  String includes;
+  @Mixin Includes includes;
 
   @Spec CommandSpec spec;
 
@@ -46,7 +37,7 @@ final class HashCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Loader loader;
     try {
-      loader = loader(files, includes);
+      loader = includes.loader(files);
     } catch (IllegalArgumentException e) {
       out.println(e.getMessage());
       return 1;
@@ -57,27 +48,6 @@ final class HashCommand implements Callable<Integer> {
     } catch (LoadException e) {
       for (Problem p : e.problems()) out.println(p);
       return 1;
-    }
-  }
-
-  /** A loader for {@code names} with the agent's default limits and the given include policy. */
-  static Loader loader(List<String> names, String includes) {
-    List<ConfigFile> configs = new ArrayList<>();
-    for (String name : names) configs.add(ConfigFile.of(name));
-    return new Loader(configs, Limits.DEFAULTS.withIncludes(policy(includes)));
-  }
-
-  private static Limits.Includes policy(String includes) {
-    switch (includes.toLowerCase(Locale.ROOT)) {
-      case "local":
-        return Limits.Includes.LOCAL;
-      case "files":
-        return Limits.Includes.FILES;
-      case "all":
-        return Limits.Includes.ALL;
-      default:
-        throw new IllegalArgumentException(
-            "--includes " + includes + ": accepted values are local, files and all");
     }
   }
 }
