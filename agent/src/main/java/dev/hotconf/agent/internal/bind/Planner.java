@@ -3,6 +3,7 @@ package dev.hotconf.agent.internal.bind;
 import dev.hotconf.agent.internal.load.Node;
 import dev.hotconf.agent.internal.load.Problem;
 import dev.hotconf.agent.internal.load.Snapshot;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 
@@ -14,11 +15,40 @@ import java.util.List;
 final class Planner {
   private Planner() {}
 
-  /** Plans {@code next} for {@code classes}. */
+  /** Plans {@code next} for {@code classes}; the problems in the order of the files' lines. */
   static Plan plan(List<ClassBindings> classes, Snapshot next, List<Problem> problems) {
     IdentityHashMap<ClassBindings, BoundValues> values = new IdentityHashMap<>();
     for (ClassBindings cb : classes) values.put(cb, convert(cb, next, problems));
+    if (problems.size() > 1) problems.sort(new InFileOrder(next.files()));
     return new Plan(next, values, problems);
+  }
+
+  /**
+   * Problems as a reader meets them: file by file in the configured order, line by line; those
+   * without a place last. Classes register in no fixed order, and their problems would follow it.
+   */
+  private static final class InFileOrder implements Comparator<Problem> {
+    private final List<String> files;
+
+    InFileOrder(List<String> files) {
+      this.files = files;
+    }
+
+    @Override
+    public int compare(Problem a, Problem b) {
+      int byFile = Integer.compare(file(a), file(b));
+      return byFile != 0 ? byFile : Integer.compare(line(a), line(b));
+    }
+
+    private int file(Problem p) {
+      if (p.origin() == null) return Integer.MAX_VALUE;
+      int i = files.indexOf(p.origin().file());
+      return i < 0 ? files.size() : i;
+    }
+
+    private static int line(Problem p) {
+      return p.origin() == null ? 0 : p.origin().line();
+    }
   }
 
   /**
