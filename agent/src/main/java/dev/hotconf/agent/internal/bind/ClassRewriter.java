@@ -97,6 +97,12 @@ final class ClassRewriter {
       super(Opcodes.ASM9);
     }
 
+    /** A bound field or a callback: the class needs its static or its instance hook. */
+    void member(boolean isStatic) {
+      if (isStatic) staticMembers = true;
+      else instanceMembers = true;
+    }
+
     boolean needed() {
       return staticMembers || instanceMembers;
     }
@@ -125,8 +131,7 @@ final class ClassRewriter {
           if (RELOADABLE.equals(descriptor)) {
             bound = true;
             if (!constant) boundFields.add(fieldName);
-            if (isStatic) staticMembers = true;
-            else instanceMembers = true;
+            member(isStatic);
           } else if (descriptor.startsWith(JAKARTA_VALIDATION)
               || descriptor.startsWith(JAVAX_VALIDATION)) {
             validated = true;
@@ -156,10 +161,7 @@ final class ClassRewriter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-          if (ON_RELOAD.equals(annotation)) {
-            if (isStatic) staticMembers = true;
-            else instanceMembers = true;
-          }
+          if (ON_RELOAD.equals(annotation)) member(isStatic);
           return null;
         }
 

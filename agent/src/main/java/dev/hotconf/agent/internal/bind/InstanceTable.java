@@ -63,6 +63,15 @@ final class InstanceTable {
     void visit(Object instance, Tracked entry);
   }
 
+  private static final class Counter implements Visitor {
+    int count;
+
+    @Override
+    public void visit(Object instance, Tracked entry) {
+      count++;
+    }
+  }
+
   private final Stripe[] stripes;
   private final int mask;
 
@@ -273,20 +282,9 @@ final class InstanceTable {
     }
 
     int liveCount() {
-      Tracked[] seen;
-      int seenSize;
-      lock();
-      try {
-        seen = slots;
-        seenSize = size;
-      } finally {
-        unlock();
-      }
-      int count = 0;
-      for (int i = 0; i < seenSize; i++) {
-        if (seen[i].get() != null) count++;
-      }
-      return count;
+      Counter counter = new Counter();
+      forEachLive(counter);
+      return counter.count;
     }
 
     int entries() {
