@@ -187,7 +187,8 @@ public final class Churn {
       report.append(
           String.format(
               Locale.ROOT,
-              "  heap after a full GC: %.0f KB before the loop, %.0f KB after it, %+.0f KB (target"
+              "  heap after full GCs (until it stops shrinking, <= 2 s): %.0f KB before the loop, %.0f KB"
+                  + " after it, %+.0f KB (target"
                   + " within %.0f KB: %s); %.0f KB %.0f s later (%+.0f KB)%n",
               longBefore,
               longAfter,
@@ -207,7 +208,7 @@ public final class Churn {
     report.append(
         String.format(
             Locale.ROOT,
-            "%n%d live objects, heap after a full GC (baseline / live / dropped / %.0f s"
+            "%n%d live objects, heap after full GCs (baseline / live / dropped / %.0f s"
                 + " later):%n",
             objects,
             settle));

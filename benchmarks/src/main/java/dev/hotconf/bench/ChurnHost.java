@@ -178,11 +178,24 @@ public final class ChurnHost {
     }
   }
 
-  /** Heap used after two full collections: what is live, not what is waiting to be collected. */
-  private static long heapAfterFullGc() {
+  /**
+   * Heap used after full collections, repeated 100 ms apart until the heap stops shrinking (at most
+   * 2 s): what is live, not what is waiting to be collected. A tracker of weak references lets go
+   * of its entries for dead objects on a thread of its own, right after the collection that found
+   * them dead; the next collection then frees those entries.
+   */
+  private static long heapAfterFullGc() throws InterruptedException {
     System.gc();
-    System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    for (int round = 0; round < 20; round++) {
+      Thread.sleep(100);
+      System.gc();
+      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      boolean shrinking = now < used - used / 100;
+      used = Math.min(used, now);
+      if (!shrinking) break;
+    }
+    return used;
   }
 
   private static long gcCount() {

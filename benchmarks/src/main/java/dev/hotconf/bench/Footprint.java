@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class Footprint {
   private static final Pattern HEAP = Pattern.compile("used (\\d+)K");
   private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used (\\d+)K");
-  private static final Pattern FIRST = Pattern.compile("generation 2, .* in ([\\d.]+) ms");
+  private static final Pattern FIRST =
+      Pattern.compile("reload applied \\([^)]*\\): generation 2 .* in ([\\d.]+) ms");
 
   private Footprint() {}
 
