@@ -7,24 +7,48 @@ package dev.hotconf.agent.internal.load;
 final class Escapes {
   private Escapes() {}
 
-  /** The character {@code \t}, {@code \n}, {@code \r} or {@code \f} stand for, or -1. */
-  static int letter(char escaped) {
-    switch (escaped) {
+  /** {@link #append}: the text ends right after the backslash. */
+  static final int END = -1;
+
+  /** {@link #append}: an escape of the reader's own, left to it. */
+  static final int OTHER = -2;
+
+  /** {@link #append}: {@code \\u} without four hex digits after it. */
+  static final int BAD_UNICODE = -3;
+
+  /**
+   * Appends what a shared escape stands for.
+   *
+   * @param at the index right after the backslash
+   * @return the index after the escape, or {@link #END}, {@link #OTHER} or {@link #BAD_UNICODE}
+   */
+  static int append(String text, int at, StringBuilder out) {
+    if (at >= text.length()) return END;
+    switch (text.charAt(at)) {
       case 't':
-        return '\t';
+        out.append('\t');
+        return at + 1;
       case 'n':
-        return '\n';
+        out.append('\n');
+        return at + 1;
       case 'r':
-        return '\r';
+        out.append('\r');
+        return at + 1;
       case 'f':
-        return '\f';
+        out.append('\f');
+        return at + 1;
+      case 'u':
+        int code = unicode(text, at + 1);
+        if (code < 0) return BAD_UNICODE;
+        out.append((char) code);
+        return at + 5;
       default:
-        return -1;
+        return OTHER;
     }
   }
 
   /** The character of the four hex digits at {@code at} (after {@code \\u}), or -1. */
-  static int unicode(String text, int at) {
+  private static int unicode(String text, int at) {
     if (at + 4 > text.length()) return -1;
     int code = 0;
     for (int i = at; i < at + 4; i++) {

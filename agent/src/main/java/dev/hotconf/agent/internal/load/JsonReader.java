@@ -139,30 +139,20 @@ final class JsonReader {
         out.append(c);
         continue;
       }
-      if (at >= text.length()) break;
-      char e = text.charAt(at++);
-      int letter = Escapes.letter(e);
-      if (letter >= 0) {
-        out.append((char) letter);
+      int next = Escapes.append(text, at, out);
+      if (next == Escapes.END) break;
+      if (next == Escapes.BAD_UNICODE) throw fail("a \\u escape needs four hex digits");
+      if (next != Escapes.OTHER) {
+        at = next;
         continue;
       }
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out.append(e);
-          break;
-        case 'b':
-          out.append('\b');
-          break;
-        case 'u':
-          int code = Escapes.unicode(text, at);
-          if (code < 0) throw fail("a \\u escape needs four hex digits");
-          out.append((char) code);
-          at += 4;
-          break;
-        default:
-          throw fail("unknown escape '\\" + e + "' in a string");
+      char e = text.charAt(at++);
+      if (e == '"' || e == '\\' || e == '/') {
+        out.append(e);
+      } else if (e == 'b') {
+        out.append('\b');
+      } else {
+        throw fail("unknown escape '\\" + e + "' in a string");
       }
     }
     throw fail("a string is not closed");

@@ -113,28 +113,20 @@ final class PropertiesReader {
         out.append(c);
         continue;
       }
-      if (at >= text.length()) break;
-      char e = text.charAt(at++);
-      int letter = Escapes.letter(e);
-      if (letter >= 0) {
-        out.append((char) letter);
-        continue;
-      }
-      switch (e) {
-        case '\n':
-        case '\r':
+      int next = Escapes.append(text, at, out);
+      if (next >= 0) {
+        at = next;
+      } else if (next == Escapes.BAD_UNICODE) {
+        throw LoadException.at(new Origin(file, line), "malformed \\uxxxx escape");
+      } else if (next == Escapes.OTHER) {
+        char e = text.charAt(at++);
+        if (e == '\n' || e == '\r') {
           at--;
           newline();
           skipBlanks(); // a continuation line's leading blanks are dropped
-          break;
-        case 'u':
-          int code = Escapes.unicode(text, at);
-          if (code < 0) throw LoadException.at(new Origin(file, line), "malformed \\uxxxx escape");
-          out.append((char) code);
-          at += 4;
-          break;
-        default:
-          out.append(e);
+        } else {
+          out.append(e); // any other escaped character stands for itself
+        }
       }
     }
     return out.toString();

@@ -66,6 +66,22 @@ class FormatsTest {
   }
 
   @Test
+  void escapesAreReadAsEachFormatDefinesThem() throws Exception {
+    Snapshot json = load("e.json", "{\"s\": \"\\b\\f\\n\\r\\/\\\\\\u0041\"}");
+    assertEquals("\b\f\n\r/\\A", text(json, "s"));
+    assertTrue(problem("u.json", "{\"s\": \"\\u00g1\"}").message().contains("four hex"));
+    assertTrue(problem("x.json", "{\"s\": \"\\x\"}").message().contains("unknown escape"));
+    assertTrue(problem("end.json", "{\"s\": \"\\").message().contains("not closed"));
+
+    Snapshot props = load("e.properties", "a=\\q\\r\\n\\u0041\nb=tail\\");
+    assertEquals("q\r\nA", text(props, "a"), "an unknown escape stands for its character");
+    assertEquals("tail", text(props, "b"), "a backslash at the end of the text is dropped");
+    Problem bad = problem("u.properties", "one=1\nbad=\\u12\n");
+    assertTrue(bad.message().contains("malformed \\uxxxx escape"), bad.message());
+    assertEquals(2, bad.origin().line());
+  }
+
+  @Test
   void jsonKeysKeepTheirDots() throws Exception {
     Snapshot s = load("k.json", "{\"a.b\": 1, \"a\": {\"c\": 2}}");
     assertNull(s.find("a.b"), "a quoted key with a dot is not a path");
