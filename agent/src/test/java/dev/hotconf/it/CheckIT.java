@@ -45,7 +45,7 @@ class CheckIT {
     Files.writeString(bad, "greeter:\n  message: hi\n  limit: 3\n");
     Cli ok = Cli.run("check", bad, "--classpath", jar);
     assertEquals(0, ok.status, ok.toString());
-    assertTrue(ok.out.endsWith("ok: 1 file, 2 bound fields in 1 classes\n"), ok.out);
+    assertTrue(ok.out.endsWith("ok: 1 file, 2 bound fields in 1 class\n"), ok.out);
   }
 
   @Test

@@ -57,6 +57,9 @@ class FleetIT {
       assertTrue(first.get("lastReload").isNull(), "no reload yet: " + first);
       Cli expected = Cli.run("hash", host.config);
       assertEquals(0, expected.status, expected.toString());
+      Cli usage = Cli.run("hash", host.config.toString(), "--includes", "everywhere");
+      assertEquals(2, usage.status, "a wrong option value is a usage error: " + usage);
+      assertTrue(usage.err.contains("accepted values are local, files and all"), usage.err);
       assertEquals(expected.out.trim(), first.get("configHash").asText());
       assertTrue(first.get("configHash").asText().matches("sha256:[0-9a-f]{64}"));
       Instant.parse(first.get("appliedAt").asText());

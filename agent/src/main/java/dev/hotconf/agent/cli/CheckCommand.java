@@ -130,9 +130,9 @@ final class CheckCommand implements Callable<Integer> {
               + files.size()
               + (files.size() == 1 ? " file, " : " files, ")
               + report.bindings()
-              + " bound fields in "
+              + (report.bindings() == 1 ? " bound field in " : " bound fields in ")
               + report.classes()
-              + " classes");
+              + (report.classes() == 1 ? " class" : " classes"));
       return 0;
     }
   }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
       "Prints the configuration hash (sha256:...) that these files, layered in this order, will"
           + " have once a JVM applies them: the same code as the agent computes it, so a pipeline"
           + " knows the value to wait for (status --wait-hash) before it rolls out. HOCON"
-          + " substitutions of environment variables (${?VAR}) resolve from this environment,"
+          + " substitutions of environment variables ($${?VAR}) resolve from this environment,"
           + " which may differ from the JVM's.",
       "Exit status: 0, or 1 if the files do not load (each problem is printed)."
     })
