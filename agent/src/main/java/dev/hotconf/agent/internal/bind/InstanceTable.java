@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  *
  * <ul>
  *   <li>Registering an object is O(1) and allocates one {@link Tracked} (a weak reference, 32
- *       bytes). It takes no lock shared between constructing threads: the table is split into
- *       stripes chosen by thread id, each guarded by a spin flag that only its constructing thread
- *       and the agent's own threads (reload, sweeper) ever contend for.
+ *       bytes). It takes no lock shared by all constructing threads: the table is split into
+ *       stripes (a power of two, at least twice the cores, at most 64) chosen by thread id, each
+ *       guarded by a spin flag that only the threads whose ids map to it and the agent's own
+ *       threads (reload, sweeper) contend for.
  *   <li>Dead entries go in bulk, never one by one. Only a garbage collection can tell that an
  *       object died, so a stripe is compacted when it fills or every {@value #LOOK_EVERY} appends
  *       if a collection ran since its last compaction (else a full stripe grows by half), and after
