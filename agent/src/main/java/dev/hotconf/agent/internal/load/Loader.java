@@ -126,7 +126,8 @@ public final class Loader {
     String text = file.readText(limits.maxBytes);
     switch (file.format()) {
       case YAML:
-        return YamlReader.read(file.name(), text);
+        Node.Mapping simple = SimpleYaml.read(file.name(), text);
+        return simple != null ? simple : YamlReader.read(file.name(), text);
       case PROPERTIES:
         return PropertiesReader.read(file.name(), text);
       case JSON:
