@@ -1,6 +1,8 @@
 package dev.hotconf.agent.internal.load;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +29,8 @@ final class PropertiesReader {
   }
 
   private Node.Mapping read() throws LoadException {
-    // Sized for a line every 32 characters: a 100 KB file's map never grows (rehashing was a
-    // tenth of the time).
-    Map<String, Node.Scalar> values = new LinkedHashMap<>(capacity(text.length() / 32));
+    List<String> keys = new ArrayList<>(text.length() / 32);
+    List<Node.Scalar> values = new ArrayList<>(text.length() / 32);
     int count = 0;
     while (at < text.length()) {
       skipBlanks();
@@ -55,10 +56,68 @@ final class PropertiesReader {
         throw LoadException.at(
             new Origin(file, keyLine), "more than " + YamlReader.MAX_NODES + " keys");
       }
-      Node.Scalar scalar = new Node.Scalar(value, new Origin(file, keyLine));
-      if (values.put(key, scalar) != null) {
-        values.remove(key); // a later line wins, and keeps its own position
-        values.put(key, scalar);
+      keys.add(key);
+      values.add(new Node.Scalar(value, new Origin(file, keyLine)));
+    }
+    Map<String, Object> tree = direct(keys, values);
+    if (tree == null) tree = resolved(keys, values);
+    return toMapping(tree, new Origin(file, 1));
+  }
+
+  /**
+   * The tree of keys in the order of their lines, when no key is given twice and none is both a
+   * value and a parent: the common case, built without a map of the flat keys. Consecutive keys
+   * with the same parent find it without splitting the key again. {@code null} otherwise.
+   */
+  private static Map<String, Object> direct(List<String> keys, List<Node.Scalar> values) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    String previous = "";
+    int previousDot = -1;
+    Map<String, Object> previousParent = tree;
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      int dot = key.lastIndexOf('.');
+      Map<String, Object> parent = tree;
+      if (dot >= 0 && dot == previousDot && key.regionMatches(0, previous, 0, dot)) {
+        parent = previousParent;
+      } else if (dot >= 0) {
+        int start = 0;
+        for (int d = key.indexOf('.'); d >= 0 && d <= dot; d = key.indexOf('.', start)) {
+          String segment = key.substring(start, d);
+          Object next = parent.get(segment);
+          if (next == null) {
+            next = new LinkedHashMap<String, Object>();
+            parent.put(segment, next);
+          } else if (!(next instanceof Map)) {
+            return null; // a value that is also a parent
+          }
+          @SuppressWarnings("unchecked")
+          Map<String, Object> child = (Map<String, Object>) next;
+          parent = child;
+          start = d + 1;
+        }
+      }
+      if (parent.putIfAbsent(dot < 0 ? key : key.substring(dot + 1), values.get(i)) != null) {
+        return null; // given twice, or a parent that is also a value
+      }
+      previous = key;
+      previousDot = dot;
+      previousParent = parent;
+    }
+    return tree;
+  }
+
+  /**
+   * The tree when a key is given twice (a later line wins, and keeps its own position) or is both a
+   * value and a parent (the mapping wins).
+   */
+  private static Map<String, Object> resolved(List<String> keys, List<Node.Scalar> scalars) {
+    Map<String, Node.Scalar> values = new LinkedHashMap<>(capacity(keys.size()));
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      if (values.put(key, scalars.get(i)) != null) {
+        values.remove(key);
+        values.put(key, scalars.get(i));
       }
     }
     return build(values);
@@ -132,7 +191,7 @@ final class PropertiesReader {
     return out.toString();
   }
 
-  private Node.Mapping build(Map<String, Node.Scalar> values) {
+  private static Map<String, Object> build(Map<String, Node.Scalar> values) {
     Map<String, Object> tree = new LinkedHashMap<>(); // Node.Scalar or nested Map
     for (Map.Entry<String, Node.Scalar> e : values.entrySet()) {
       String key = e.getKey();
@@ -154,22 +213,20 @@ final class PropertiesReader {
       String last = start == 0 ? key : key.substring(start);
       if (!(at.get(last) instanceof Map)) at.put(last, e.getValue());
     }
-    return toMapping(tree, new Origin(file, 1));
+    return tree;
   }
 
+  /** The tree as nodes, each nested map turned into a mapping in place: no entry is copied. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Node.Mapping toMapping(Map<String, Object> tree, Origin origin) {
-    LinkedHashMap<String, Node> entries = new LinkedHashMap<>(capacity(tree.size()));
     for (Map.Entry<String, Object> e : tree.entrySet()) {
       Object v = e.getValue();
-      if (v instanceof Node) {
-        entries.put(e.getKey(), (Node) v);
-      } else {
-        @SuppressWarnings("unchecked")
+      if (!(v instanceof Node)) {
         Map<String, Object> child = (Map<String, Object>) v;
-        entries.put(e.getKey(), toMapping(child, firstOrigin(child, origin)));
+        e.setValue(toMapping(child, firstOrigin(child, origin)));
       }
     }
-    return Node.Mapping.owning(entries, origin);
+    return Node.Mapping.owning((LinkedHashMap) tree, origin);
   }
 
   /** A hash map's capacity for {@code n} entries at the default load factor. */
