@@ -6,7 +6,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one class's {@code @Reloadable} fields and {@code @OnReload} methods into its {@link
@@ -35,20 +37,32 @@ final class AnnotationScan {
    */
   static ClassBindings scan(Class<?> type, boolean loadedBeforeAgent) {
     AnnotationScan scan = new AnnotationScan(type, loadedBeforeAgent);
+    // What the class file said as the class loaded; reflection when nothing was kept (a class
+    // checked offline, one that loaded before a late attach).
+    ClassFileMembers members = ClassFileMembers.take(type);
     List<Field> bound = new ArrayList<>();
+    Map<Field, String> values = new HashMap<>();
     for (Field field : type.getDeclaredFields()) {
-      Annotation reloadable = annotation(field.getDeclaredAnnotations(), Names.RELOADABLE);
-      if (reloadable != null && scan.bindable(field)) bound.add(field);
+      String value =
+          members != null ? members.boundFields.get(field.getName()) : reflectiveValue(field);
+      if (value != null && scan.bindable(field)) {
+        bound.add(field);
+        values.put(field, value);
+      }
     }
     // Statics first: a binding's index is its position among all of them.
     for (Field field : bound) {
-      if (Modifier.isStatic(field.getModifiers())) scan.bind(field);
+      if (Modifier.isStatic(field.getModifiers())) scan.bind(field, values.get(field));
     }
     for (Field field : bound) {
-      if (!Modifier.isStatic(field.getModifiers())) scan.bind(field);
+      if (!Modifier.isStatic(field.getModifiers())) scan.bind(field, values.get(field));
     }
     for (Method method : type.getDeclaredMethods()) {
-      if (annotation(method.getDeclaredAnnotations(), Names.ON_RELOAD) == null) continue;
+      boolean onReload =
+          members != null && !members.overloaded.contains(method.getName())
+              ? members.callbacks.contains(method.getName())
+              : annotation(method.getDeclaredAnnotations(), Names.ON_RELOAD) != null;
+      if (!onReload) continue;
       Callback callback = Callback.of(method, scan.warnings);
       if (callback == null) continue;
       (Modifier.isStatic(method.getModifiers()) ? scan.staticCallbacks : scan.instanceCallbacks)
@@ -63,7 +77,8 @@ final class AnnotationScan {
         scan.staticCallbacks,
         scan.instanceCallbacks,
         scan.warnings,
-        Validation.declared(type, all, scan.warnings));
+        Validation.declared(
+            type, all, members == null ? null : members.otherwiseAnnotated, scan.warnings));
   }
 
   /** Whether the field can be bound; if not, the warning says why. */
@@ -100,9 +115,10 @@ final class AnnotationScan {
     return true;
   }
 
-  private void bind(Field field) {
+  /** Binds {@code field} to {@code value}, its annotation's value, or its name when empty. */
+  private void bind(Field field, String value) {
     field.setAccessible(true);
-    String path = pathOf(annotation(field.getDeclaredAnnotations(), Names.RELOADABLE), field);
+    String path = value.isEmpty() ? field.getName() : value;
     int index = statics.size() + instances.size();
     if (Modifier.isStatic(field.getModifiers())) {
       statics.add(new FieldBinding(field, path, index, -1));
@@ -118,14 +134,15 @@ final class AnnotationScan {
     return null;
   }
 
-  /** The annotation's value, or the field's name when it is empty. */
-  private static String pathOf(Annotation reloadable, Field field) {
-    String value;
+  /** The value of the field's {@code @Reloadable}, {@code ""} without one, {@code null} if none. */
+  private static String reflectiveValue(Field field) {
+    Annotation reloadable = annotation(field.getDeclaredAnnotations(), Names.RELOADABLE);
+    if (reloadable == null) return null;
     try {
-      value = (String) reloadable.annotationType().getMethod("value").invoke(reloadable);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      value = "";
+      Object value = reloadable.annotationType().getMethod("value").invoke(reloadable);
+      return value instanceof String ? (String) value : "";
+    } catch (ReflectiveOperationException e) {
+      return "";
     }
-    return value.isEmpty() ? field.getName() : value;
   }
 }

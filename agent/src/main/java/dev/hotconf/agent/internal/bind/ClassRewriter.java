@@ -4,6 +4,7 @@ import dev.hotconf.agent.bridge.Bridge;
 import dev.hotconf.agent.internal.Log;
 import dev.hotconf.agent.internal.Names;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -13,6 +14,7 @@ import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.TypePath;
 
 /**
  * The rewriting of a class that declares bindings, in plain ASM: bound fields lose {@code final}
@@ -40,7 +42,7 @@ final class ClassRewriter {
 
   /** Whether the class declares a {@code @Reloadable} field or an {@code @OnReload} method. */
   static boolean declaresBindings(byte[] bytes) {
-    Survey survey = new Survey();
+    Survey survey = new Survey(null);
     new ClassReader(bytes).accept(survey, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
     return survey.needed() && !survey.isInterface;
   }
@@ -50,16 +52,17 @@ final class ClassRewriter {
    * the constant pool but on no field or method of this class).
    */
   static byte[] rewrite(byte[] bytes) {
-    return rewrite(bytes, false);
+    return rewrite(bytes, false, null);
   }
 
   /**
    * As {@link #rewrite(byte[])}; for a class already loaded ({@code loaded}), only the constructors
-   * change.
+   * change. What the class file declares is kept for {@link AnnotationScan} ({@link
+   * ClassFileMembers}), checked there against {@code loader}.
    */
-  static byte[] rewrite(byte[] bytes, boolean loaded) {
+  static byte[] rewrite(byte[] bytes, boolean loaded, ClassLoader loader) {
     ClassReader reader = new ClassReader(bytes);
-    Survey survey = new Survey();
+    Survey survey = new Survey(new ClassFileMembers(loader));
     reader.accept(survey, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
     if (!survey.needed()) return null;
     if (survey.isInterface) return null;
@@ -71,6 +74,7 @@ final class ClassRewriter {
       return null;
     }
     if (survey.constrained) Validation.declaredInBytecode(survey.name.replace('/', '.'));
+    survey.members.offer(survey.name.replace('/', '.'));
     ClassWriter writer = new ClassWriter(reader, 0);
     reader.accept(new Rewriter(writer, survey, loaded), 0);
     return writer.toByteArray();
@@ -93,8 +97,12 @@ final class ClassRewriter {
     /** Constructors ({@code name + descriptor}) that call {@code this(...)}, not super. */
     final Set<String> delegating = new HashSet<>();
 
-    Survey() {
+    /** The annotated members, for the class's first binding. */
+    final ClassFileMembers members;
+
+    Survey(ClassFileMembers members) {
       super(Opcodes.ASM9);
+      this.members = members == null ? new ClassFileMembers(null) : members;
     }
 
     /** A bound field or a callback: the class needs its static or its instance hook. */
@@ -132,10 +140,21 @@ final class ClassRewriter {
             bound = true;
             if (!constant) boundFields.add(fieldName);
             member(isStatic);
-          } else if (descriptor.startsWith(JAKARTA_VALIDATION)
+            if (visible) return new Path(members.boundFields, fieldName);
+            return null;
+          }
+          if (visible) members.otherwiseAnnotated.add(fieldName);
+          if (descriptor.startsWith(JAKARTA_VALIDATION)
               || descriptor.startsWith(JAVAX_VALIDATION)) {
             validated = true;
           }
+          return null;
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(
+            int typeRef, TypePath typePath, String descriptor, boolean visible) {
+          if (visible) members.otherwiseAnnotated.add(fieldName);
           return null;
         }
 
@@ -153,6 +172,7 @@ final class ClassRewriter {
       if ("<clinit>".equals(methodName)) hasClinit = true;
       String key = methodName + descriptor;
       boolean isConstructor = "<init>".equals(methodName);
+      members.method(methodName);
       return new MethodVisitor(Opcodes.ASM9) {
         /** Objects created by NEW whose constructor has not run yet. */
         int pendingNews;
@@ -161,7 +181,10 @@ final class ClassRewriter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-          if (ON_RELOAD.equals(annotation)) member(isStatic);
+          if (ON_RELOAD.equals(annotation)) {
+            member(isStatic);
+            if (visible) members.callbacks.add(methodName);
+          }
           return null;
         }
 
@@ -183,6 +206,24 @@ final class ClassRewriter {
           }
         }
       };
+    }
+  }
+
+  /** Reads {@code @Reloadable}'s {@code value} into the field's entry ({@code ""} without one). */
+  private static final class Path extends AnnotationVisitor {
+    private final Map<String, String> paths;
+    private final String field;
+
+    Path(Map<String, String> paths, String field) {
+      super(Opcodes.ASM9);
+      this.paths = paths;
+      this.field = field;
+      paths.put(field, "");
+    }
+
+    @Override
+    public void visit(String name, Object value) {
+      if ("value".equals(name) && value instanceof String) paths.put(field, (String) value);
     }
   }
 

@@ -84,7 +84,8 @@ public final class Instrumenter implements ClassFileTransformer {
                 + ") does not delegate to the application class loader, where hotconf lives");
       }
       if (decision != Decision.INSTRUMENT) return null;
-      byte[] rewritten = ClassRewriter.rewrite(classfileBuffer, classBeingRedefined != null);
+      byte[] rewritten =
+          ClassRewriter.rewrite(classfileBuffer, classBeingRedefined != null, loader);
       if (rewritten != null && module != null && module.isNamed()) open(module, className);
       return rewritten;
     } catch (Throwable t) { // never let a class fail to load because of us

@@ -75,11 +75,16 @@ final class Validation {
   /**
    * What {@code type} declares on its bound fields, and the validator that checks it; says once per
    * JVM when constraints are declared but nothing can check them.
+   *
+   * @param annotated the fields whose class file shows an annotation besides {@code @Reloadable};
+   *     {@code null} when the class file was not seen: then every bound field is looked at
    */
-  static Declared declared(Class<?> type, List<FieldBinding> bindings, List<String> warnings) {
+  static Declared declared(
+      Class<?> type, List<FieldBinding> bindings, Set<String> annotated, List<String> warnings) {
     boolean hinted = declaredInBytecode.remove(type.getName());
     Set<String> constrained = new HashSet<>();
     for (FieldBinding b : bindings) {
+      if (annotated != null && !annotated.contains(b.field.getName())) continue;
       if (isConstrained(b)) constrained.add(b.field.getName());
     }
     boolean structures = false;

@@ -140,6 +140,49 @@ class InstrumenterTest {
     assertNull(ClassRewriter.rewrite(bytes(InstrumenterTest.class)));
   }
 
+  @Test
+  void theClassFileTellsTheFirstBindingWhatReflectionWould() throws Exception {
+    ClassLoader loader = isolatedLoader();
+    byte[] rewritten = ClassRewriter.rewrite(bytes(Sample.class), false, loader);
+    Class<?> type = define(loader, rewritten);
+    ClassBindings fromClassFile = AnnotationScan.scan(type, false);
+    ClassBindings fromReflection = AnnotationScan.scan(type, false); // taken: reflection now
+    assertEquals(describe(fromReflection), describe(fromClassFile));
+    assertEquals("[list=LIST, name=name] callbacks [reloaded] warnings 1", describe(fromClassFile));
+
+    // Kept for the loader that loaded it: a class of the same name elsewhere asks reflection.
+    ClassRewriter.rewrite(bytes(Sample.class), false, isolatedLoader());
+    assertNull(ClassFileMembers.take(type));
+  }
+
+  private static String describe(ClassBindings cb) {
+    List<String> fields = new ArrayList<>();
+    for (FieldBinding b : cb.all) fields.add(b.path + "=" + b.field.getName());
+    List<String> callbacks = new ArrayList<>();
+    for (Callback c : cb.staticCallbacks) callbacks.add(c.method.getName());
+    for (Callback c : cb.instanceCallbacks) callbacks.add(c.method.getName());
+    return fields + " callbacks " + callbacks + " warnings " + cb.warnings.size();
+  }
+
+  private static DefiningLoader isolatedLoader() {
+    return new DefiningLoader();
+  }
+
+  private static Class<?> define(ClassLoader loader, byte[] bytes) {
+    return ((DefiningLoader) loader).define(bytes);
+  }
+
+  /** A loader that defines the given bytes as {@link Sample}. */
+  private static final class DefiningLoader extends ClassLoader {
+    DefiningLoader() {
+      super(InstrumenterTest.class.getClassLoader());
+    }
+
+    Class<?> define(byte[] bytes) {
+      return defineClass(Sample.class.getName(), bytes, 0, bytes.length);
+    }
+  }
+
   /** Defines the instrumented bytes in a loader of their own, beside the original class. */
   private static Class<?> load(byte[] bytes) throws Exception {
     String name = Sample.class.getName();
