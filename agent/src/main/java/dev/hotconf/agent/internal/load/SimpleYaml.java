@@ -122,7 +122,7 @@ final class SimpleYaml {
         i++;
         if (i < end && text.charAt(i) != ' ') throw ELSEWHERE;
       }
-      if (!seen.add(key)) throw ELSEWHERE; // a duplicate: SnakeYAML names both lines
+      if (!seen.add(key)) throw ELSEWHERE; // a duplicate: YamlReader names both lines
       while (i < end && text.charAt(i) == ' ') i++;
       Node value;
       if (i == end || text.charAt(i) == '#') {
