@@ -77,25 +77,12 @@ final class PropertiesReader {
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       int dot = key.lastIndexOf('.');
-      Map<String, Object> parent = tree;
+      Map<String, Object> parent;
       if (dot >= 0 && dot == previousDot && key.regionMatches(0, previous, 0, dot)) {
         parent = previousParent;
-      } else if (dot >= 0) {
-        int start = 0;
-        for (int d = key.indexOf('.'); d >= 0 && d <= dot; d = key.indexOf('.', start)) {
-          String segment = key.substring(start, d);
-          Object next = parent.get(segment);
-          if (next == null) {
-            next = new LinkedHashMap<String, Object>();
-            parent.put(segment, next);
-          } else if (!(next instanceof Map)) {
-            return null; // a value that is also a parent
-          }
-          @SuppressWarnings("unchecked")
-          Map<String, Object> child = (Map<String, Object>) next;
-          parent = child;
-          start = d + 1;
-        }
+      } else {
+        parent = parentOf(tree, key, dot, false);
+        if (parent == null) return null; // a value that is also a parent
       }
       if (parent.putIfAbsent(dot < 0 ? key : key.substring(dot + 1), values.get(i)) != null) {
         return null; // given twice, or a parent that is also a value
@@ -139,8 +126,9 @@ final class PropertiesReader {
   }
 
   /**
-   * A key (ending at an unescaped separator) or a value (ending at the line's end), with escapes
-   * and line continuations applied.
+   * A key (ending at an unescaped separator or the line's end, which it leaves for the empty value
+   * that follows) or a value (ending at the line's end, which it consumes), with escapes and line
+   * continuations applied.
    */
   private String token(boolean key) throws LoadException {
     // Most tokens have no escape: they are a substring of the text, without a copy char by char.
@@ -149,7 +137,7 @@ final class PropertiesReader {
       char c = text.charAt(at);
       if (c == '\n' || c == '\r') {
         String plain = text.substring(start, at);
-        newline();
+        if (!key) newline();
         return plain;
       }
       if (key && (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f')) {
@@ -163,7 +151,7 @@ final class PropertiesReader {
     while (at < text.length()) {
       char c = text.charAt(at);
       if (c == '\n' || c == '\r') {
-        newline();
+        if (!key) newline();
         break;
       }
       if (key && (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f')) break;
@@ -195,25 +183,36 @@ final class PropertiesReader {
     Map<String, Object> tree = new LinkedHashMap<>(); // Node.Scalar or nested Map
     for (Map.Entry<String, Node.Scalar> e : values.entrySet()) {
       String key = e.getKey();
-      Map<String, Object> at = tree;
-      int start = 0;
-      for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', start)) {
-        String segment = key.substring(start, dot);
-        Object next = at.get(segment);
-        if (!(next instanceof Map)) {
-          Map<String, Object> child = new LinkedHashMap<>();
-          at.put(segment, child); // a mapping wins over a value at the same key
-          next = child;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> child = (Map<String, Object>) next;
-        at = child;
-        start = dot + 1;
-      }
-      String last = start == 0 ? key : key.substring(start);
+      int dot = key.lastIndexOf('.');
+      Map<String, Object> at = parentOf(tree, key, dot, true);
+      String last = dot < 0 ? key : key.substring(dot + 1);
       if (!(at.get(last) instanceof Map)) at.put(last, e.getValue());
     }
     return tree;
+  }
+
+  /**
+   * The mapping that holds the last segment of {@code key} ({@code dot} is its last dot), made
+   * where absent. A value met on the way is replaced by a mapping when {@code mappingWins}; else
+   * the answer is {@code null}.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parentOf(
+      Map<String, Object> tree, String key, int dot, boolean mappingWins) {
+    Map<String, Object> parent = tree;
+    for (int start = 0; start <= dot; ) {
+      int d = key.indexOf('.', start);
+      String segment = key.substring(start, d);
+      Object next = parent.get(segment);
+      if (!(next instanceof Map)) {
+        if (next != null && !mappingWins) return null;
+        next = new LinkedHashMap<String, Object>();
+        parent.put(segment, next);
+      }
+      parent = (Map<String, Object>) next;
+      start = d + 1;
+    }
+    return parent;
   }
 
   /** The tree as nodes, each nested map turned into a mapping in place: no entry is copied. */

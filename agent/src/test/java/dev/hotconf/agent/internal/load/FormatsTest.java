@@ -107,6 +107,16 @@ class FormatsTest {
   }
 
   @Test
+  void aPropertiesKeyAloneOnItsLineHasAnEmptyValue() throws Exception {
+    Snapshot s = load("k.properties", "flag\nport=1\nesc\\=aped\r\nlast");
+    assertEquals("", text(s, "flag"), "as java.util.Properties reads it");
+    assertEquals("1", text(s, "port"));
+    assertEquals(2, s.find("port").origin().line());
+    assertEquals("", text(s, "esc=aped"));
+    assertEquals("", text(s, "last"));
+  }
+
+  @Test
   void aPropertiesKeyThatIsAlsoAParentKeepsTheParent() throws Exception {
     Snapshot s = load("p.properties", "log=INFO\nlog.file=app.log\n");
     assertEquals("app.log", text(s, "log.file"));
