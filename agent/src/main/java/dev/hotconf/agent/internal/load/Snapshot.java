@@ -114,10 +114,11 @@ public final class Snapshot {
     Map<String, Node> a = ((Node.Mapping) mine).entries();
     Map<String, Node> b = ((Node.Mapping) theirs).entries();
     for (Map.Entry<String, Node> e : a.entrySet()) {
-      diff(join(prefix, e.getKey()), e.getValue(), b.get(e.getKey()), into);
+      diff(Paths.join(prefix, e.getKey()), e.getValue(), b.get(e.getKey()), into);
     }
     for (Map.Entry<String, Node> e : b.entrySet()) {
-      if (!a.containsKey(e.getKey())) diff(join(prefix, e.getKey()), null, e.getValue(), into);
+      if (!a.containsKey(e.getKey()))
+        diff(Paths.join(prefix, e.getKey()), null, e.getValue(), into);
     }
   }
 
@@ -139,12 +140,8 @@ public final class Snapshot {
       return;
     }
     for (Map.Entry<String, Node> e : ((Node.Mapping) node).entries().entrySet()) {
-      collectLeaves(join(prefix, e.getKey()), e.getValue(), into);
+      collectLeaves(Paths.join(prefix, e.getKey()), e.getValue(), into);
     }
-  }
-
-  private static String join(String prefix, String key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
   }
 
   /**
@@ -159,7 +156,7 @@ public final class Snapshot {
 
   private static void collect(String prefix, Node.Mapping mapping, Map<String, Node> into) {
     for (Map.Entry<String, Node> e : mapping.entries().entrySet()) {
-      String path = join(prefix, e.getKey());
+      String path = Paths.join(prefix, e.getKey());
       Node value = e.getValue();
       if (isInnerMapping(value)) {
         collect(path, (Node.Mapping) value, into);
