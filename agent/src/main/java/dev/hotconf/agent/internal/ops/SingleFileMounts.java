@@ -59,15 +59,23 @@ public final class SingleFileMounts {
     return false;
   }
 
-  /** The fifth field of each line, octal escapes ({@code \040} for a space) decoded. */
+  /** The mount points of this process's mount namespace. */
   static List<String> mountPoints() throws IOException {
     if (!Files.isRegularFile(MOUNTINFO)) return List.of();
     byte[] bytes;
     try (InputStream in = Files.newInputStream(MOUNTINFO)) {
       bytes = in.readNBytes(MAX_BYTES); // a proc file says size 0: read it to its end, capped
     }
+    return mountPoints(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The fifth field of each line of {@code mountinfo}, octal escapes ({@code \040} for a space)
+   * decoded.
+   */
+  static List<String> mountPoints(String mountinfo) {
     List<String> out = new ArrayList<>();
-    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
+    for (String line : mountinfo.split("\n", -1)) {
       int field = 0;
       int start = 0;
       for (int i = 0; i <= line.length() && field < 5; i++) {

@@ -2,6 +2,7 @@ package dev.hotconf.agent.internal.bind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,10 +147,19 @@ class InstrumenterTest {
     ClassLoader loader = isolatedLoader();
     byte[] rewritten = ClassRewriter.rewrite(bytes(Sample.class), false, loader);
     Class<?> type = define(loader, rewritten);
+    ClassFileMembers members = ClassFileMembers.take(type);
+    assertNotNull(members, "the rewriter keeps what the class file declares");
+    assertEquals(
+        Map.of("LIST", "list", "CONSTANT", "constant", "name", "name"), members.boundFields);
+    assertEquals(Set.of("reloaded"), members.callbacks);
+    assertEquals(Set.of(), members.otherwiseAnnotated);
+
+    members.offer(type.getName());
     ClassBindings fromClassFile = AnnotationScan.scan(type, false);
-    ClassBindings fromReflection = AnnotationScan.scan(type, false); // taken: reflection now
-    assertEquals(describe(fromReflection), describe(fromClassFile));
+    assertNull(ClassFileMembers.take(type), "the first binding took it");
+    ClassBindings fromReflection = AnnotationScan.scan(type, false);
     assertEquals("[list=LIST, name=name] callbacks [reloaded] warnings 1", describe(fromClassFile));
+    assertEquals(describe(fromReflection), describe(fromClassFile));
 
     // Kept for the loader that loaded it: a class of the same name elsewhere asks reflection.
     ClassRewriter.rewrite(bytes(Sample.class), false, isolatedLoader());
