@@ -33,7 +33,7 @@ final class HoconReader {
     Path dir = realParent(file.path());
     ConfigParseOptions options =
         ConfigParseOptions.defaults()
-            .setSyntax(syntaxOf(file.format()))
+            .setSyntax(ConfigSyntax.CONF) // JSON and properties have readers of their own
             .setAllowMissing(false)
             .setOriginDescription(file.name())
             .setIncluder(new Includer(dir, dir, limits));
@@ -63,17 +63,6 @@ final class HoconReader {
       return dir.toRealPath();
     } catch (IOException e) {
       return dir;
-    }
-  }
-
-  static ConfigSyntax syntaxOf(ConfigFile.Format format) {
-    switch (format) {
-      case JSON:
-        return ConfigSyntax.JSON;
-      case PROPERTIES:
-        return ConfigSyntax.PROPERTIES;
-      default:
-        return ConfigSyntax.CONF;
     }
   }
 
