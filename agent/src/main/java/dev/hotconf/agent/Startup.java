@@ -39,6 +39,7 @@ final class Startup {
   private List<String> ignoredSignals = List.of();
   private final boolean late;
   private Loader loader;
+  private List<ConfigFile> files;
 
   private Startup(Options options, Instrumentation inst, Reloader reloader, boolean late) {
     this.options = options;
@@ -47,8 +48,14 @@ final class Startup {
     this.late = late;
   }
 
+  /** The configuration files, resolved once against the working directory. */
+  private List<ConfigFile> files() {
+    if (files == null) files = options.files();
+    return files;
+  }
+
   private Loader loader() {
-    if (loader == null) loader = new Loader(options.files(), options.limits());
+    if (loader == null) loader = new Loader(files(), options.limits());
     return loader;
   }
 
@@ -141,16 +148,16 @@ final class Startup {
     SystemdNotifier notifier = SystemdNotifier.startIfNotified(registry);
     if (notifier != null) reloader.addListener(notifier);
     List<Path> paths = new ArrayList<>();
-    for (ConfigFile f : options.files()) paths.add(f.path());
+    for (ConfigFile f : files()) paths.add(f.path());
     if (options.watch()) {
       FileWatcher.start(paths, reloader, options.limits().maxBytes());
       triggers.add("file-watch");
     }
     if (options.jmx()) {
       triggers.add("jmx");
-      new ReloaderBean(reloader, options.files(), triggers).registerWhenJmxStarts();
+      new ReloaderBean(reloader, files(), triggers).registerWhenJmxStarts();
     }
-    SingleFileMounts.warnAbout(options.files());
+    SingleFileMounts.warnAbout(files());
   }
 
   /**
