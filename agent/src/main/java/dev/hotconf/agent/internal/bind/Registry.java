@@ -8,6 +8,7 @@ import dev.hotconf.agent.internal.load.Snapshot;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -224,23 +225,36 @@ public final class Registry extends Bridge.Handler {
     List<BoundValues> written = new ArrayList<>();
     List<ClassBindings> callbackOnly = new ArrayList<>();
     List<Problem> late = new ArrayList<>();
+    // A class that registered after planning bound from the old snapshot: plan it now, outside the
+    // lock (converting may initialize application classes, as register() says), and again if
+    // another registers meanwhile.
+    IdentityHashMap<ClassBindings, BoundValues> lateValues = new IdentityHashMap<>();
     Current previous;
-    synchronized (lock) {
-      previous = awaitCurrent();
+    while (true) {
       for (ClassBindings cb : registered()) {
-        BoundValues values = plan.valuesOf(cb);
-        // A class that registered after planning bound from the old snapshot: plan it now.
-        if (values == null) values = Planner.convert(cb, plan.snapshot, late);
-        int[] changed = cb.publish(values);
-        if (changed.length > 0) {
-          affected.add(cb);
-          changes.add(changed);
-          written.add(values);
-        } else if (!cb.hasBindings()) {
-          callbackOnly.add(cb);
+        if (plan.valuesOf(cb) == null && !lateValues.containsKey(cb)) {
+          lateValues.put(cb, Planner.convert(cb, plan.snapshot, late));
         }
       }
-      current = new Current(plan.snapshot, previous.generation + 1, System.currentTimeMillis());
+      synchronized (lock) {
+        List<ClassBindings> now = registered();
+        if (!planned(now, plan, lateValues)) continue;
+        previous = awaitCurrent();
+        for (ClassBindings cb : now) {
+          BoundValues values = plan.valuesOf(cb);
+          if (values == null) values = lateValues.get(cb);
+          int[] changed = cb.publish(values);
+          if (changed.length > 0) {
+            affected.add(cb);
+            changes.add(changed);
+            written.add(values);
+          } else if (!cb.hasBindings()) {
+            callbackOnly.add(cb);
+          }
+        }
+        current = new Current(plan.snapshot, previous.generation + 1, System.currentTimeMillis());
+        break;
+      }
     }
     for (int i = 0; i < affected.size(); i++) {
       affected.get(i).writeStatics(changes.get(i), written.get(i));
@@ -248,6 +262,16 @@ public final class Registry extends Bridge.Handler {
     }
     for (Problem p : late) Log.warn(p + "; the field keeps its default until a reload fixes it");
     return new Commit(previous.generation + 1, previous.snapshot, affected, callbackOnly);
+  }
+
+  private static boolean planned(
+      List<ClassBindings> classes,
+      Plan plan,
+      IdentityHashMap<ClassBindings, BoundValues> lateValues) {
+    for (ClassBindings cb : classes) {
+      if (plan.valuesOf(cb) == null && !lateValues.containsKey(cb)) return false;
+    }
+    return true;
   }
 
   /** Runs the {@code @OnReload} methods after {@code commit}; see {@link Callbacks}. */
