@@ -77,8 +77,7 @@ final class AnnotationScan {
         scan.staticCallbacks,
         scan.instanceCallbacks,
         scan.warnings,
-        Validation.declared(
-            type, all, members == null ? null : members.otherwiseAnnotated, scan.warnings));
+        Validation.declared(type, all, members, scan.warnings));
   }
 
   /** Whether the field can be bound; if not, the warning says why. */

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a class file says of a class's bindings, as the {@link ClassRewriter} read it while the
  * class loaded: each {@code @Reloadable} field with its annotation's value, the fields that carry
- * other annotations too, and the names of the {@code @OnReload} methods. {@link AnnotationScan}
- * takes it when the class first binds, instead of asking reflection: reflection on annotations has
- * the JDK generate a proxy class for each annotation type and its meta-annotations, about 30 ms of
- * the first binding of a JVM.
+ * other annotations too (and whether one is a Bean Validation constraint), and the names of the
+ * {@code @OnReload} methods. {@link AnnotationScan} takes it when the class first binds, instead of
+ * asking reflection: reflection on annotations has the JDK generate a proxy class for each
+ * annotation type and its meta-annotations, about 30 ms of the first binding of a JVM.
  *
  * <p>Kept from the transform to the class's first binding, keyed by class name and checked against
  * the class loader; a class that never binds leaves a few strings behind, no class and no loader.
@@ -28,6 +28,12 @@ final class ClassFileMembers {
 
   /** Fields with a visible annotation other than {@code @Reloadable}, or a type annotation. */
   final Set<String> otherwiseAnnotated = new HashSet<>();
+
+  /**
+   * Whether a bound field carries a Bean Validation annotation: said even when the annotation's
+   * classes are missing, which leaves no trace for reflection.
+   */
+  boolean constrained;
 
   /** Methods annotated {@code @OnReload}, by name. */
   final Set<String> callbacks = new HashSet<>();

@@ -73,7 +73,6 @@ final class ClassRewriter {
               + ": a record's own fields cannot be @Reloadable; they are left unbound");
       return null;
     }
-    if (survey.constrained) Validation.declaredInBytecode(survey.name.replace('/', '.'));
     survey.members.offer(survey.name.replace('/', '.'));
     ClassWriter writer = new ClassWriter(reader, 0);
     reader.accept(new Rewriter(writer, survey, loaded), 0);
@@ -88,9 +87,6 @@ final class ClassRewriter {
     boolean hasClinit;
     boolean staticMembers;
     boolean instanceMembers;
-
-    /** Whether a bound field carries a Bean Validation annotation. */
-    boolean constrained;
 
     final Set<String> boundFields = new HashSet<>();
 
@@ -160,7 +156,7 @@ final class ClassRewriter {
 
         @Override
         public void visitEnd() {
-          if (bound && validated) constrained = true;
+          if (bound && validated) members.constrained = true;
         }
       };
     }

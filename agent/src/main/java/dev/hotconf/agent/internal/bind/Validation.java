@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -56,9 +55,6 @@ import org.objectweb.asm.RecordComponentVisitor;
 final class Validation {
   private static final String[] PACKAGES = {"jakarta.validation", "javax.validation"};
 
-  /** Classes whose class files show Bean Validation annotations on bound fields. */
-  private static final Set<String> declaredInBytecode = ConcurrentHashMap.newKeySet();
-
   /** The validator of each class loader, or {@link #NONE}. */
   private static final Map<ClassLoader, Object> validators = new WeakHashMap<>(); // guarded
 
@@ -67,24 +63,20 @@ final class Validation {
 
   private Validation() {}
 
-  /** Noted by the class rewriter: annotation classes that are missing leave no other trace. */
-  static void declaredInBytecode(String className) {
-    declaredInBytecode.add(className);
-  }
-
   /**
    * What {@code type} declares on its bound fields, and the validator that checks it; says once per
    * JVM when constraints are declared but nothing can check them.
    *
-   * @param annotated the fields whose class file shows an annotation besides {@code @Reloadable};
-   *     {@code null} when the class file was not seen: then every bound field is looked at
+   * @param members what the class file showed (fields with annotations besides {@code Reloadable},
+   *     constraints whose classes may be missing); {@code null} when it was not seen: then every
+   *     bound field is looked at
    */
   static Declared declared(
-      Class<?> type, List<FieldBinding> bindings, Set<String> annotated, List<String> warnings) {
-    boolean hinted = declaredInBytecode.remove(type.getName());
+      Class<?> type, List<FieldBinding> bindings, ClassFileMembers members, List<String> warnings) {
+    boolean hinted = members != null && members.constrained;
     Set<String> constrained = new HashSet<>();
     for (FieldBinding b : bindings) {
-      if (annotated != null && !annotated.contains(b.field.getName())) continue;
+      if (members != null && !members.otherwiseAnnotated.contains(b.field.getName())) continue;
       if (isConstrained(b)) constrained.add(b.field.getName());
     }
     boolean structures = false;
